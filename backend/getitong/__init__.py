@@ -1,0 +1,1 @@
+"""个体通 (Getitong) backend."""

@@ -1,0 +1,3 @@
+from getitong.cli import main
+
+main()

@@ -1,0 +1,58 @@
+"""Tortoise configuration and migrations (Tortoise's built-in migration system)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise import Tortoise
+
+from getitong.core.settings import Settings
+
+MODEL_MODULES = [
+    "getitong.core.models",
+    "getitong.staff.models",
+    "getitong.entities.models",
+    "getitong.accounts.models",
+]
+
+
+def tortoise_config(settings: Settings) -> dict[str, Any]:
+    url = settings.resolved_database_url
+    if url.startswith("postgres"):
+        # asyncpg pool bounds: several API processes share one PostgreSQL.
+        sep = "&" if "?" in url else "?"
+        url = f"{url}{sep}minsize=1&maxsize={settings.db_pool_max}"
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": MODEL_MODULES,
+                "default_connection": "default",
+                "migrations": "getitong.migrations",
+            }
+        },
+        "use_tz": True,
+        "timezone": "Asia/Shanghai",
+    }
+
+
+async def migrate(settings: Settings) -> None:
+    """Apply every pending migration (idempotent)."""
+    from tortoise.migrations.api.migrate import migrate as run
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        await run(config=tortoise_config(settings))
+    finally:
+        # aiosqlite runs a non-daemon thread per connection: without this the process never exits.
+        await Tortoise.close_connections()
+
+
+async def init(settings: Settings) -> None:
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    # Global fallback: Sanic runs listeners and request handlers in different tasks.
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+
+
+async def close() -> None:
+    await Tortoise.close_connections()

@@ -1,0 +1,90 @@
+"""HTTP glue shared by every blueprint: the envelope, body/query parsing, authentication decorators."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+from sanic import Request, json
+from sanic.response import HTTPResponse
+from sanic_ext import openapi
+
+from getitong.core import errors
+
+M = TypeVar("M", bound=BaseModel)
+Handler = Callable[..., Awaitable[HTTPResponse]]
+
+
+def ok(data: Any = None, status: int = 200) -> HTTPResponse:
+    return json({"code": "OK", "message": "成功", "data": data}, status=status, ensure_ascii=False)
+
+
+def error_response(exc: errors.AppError) -> HTTPResponse:
+    return json({"code": exc.code, "message": exc.message, "data": exc.data}, status=exc.status,
+                ensure_ascii=False)
+
+
+def _field_errors(exc: PydanticValidationError) -> list[dict[str, Any]]:
+    return [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"], "type": e["type"]}
+            for e in exc.errors(include_url=False, include_context=False, include_input=False)]
+
+
+def parse(model: type[M], payload: Any) -> M:
+    try:
+        return model.model_validate(payload if payload is not None else {})
+    except PydanticValidationError as exc:
+        raise errors.ValidationFailed(data={"errors": _field_errors(exc)}) from exc
+
+
+def body(model: type[M]) -> Callable[[Handler], Handler]:
+    """Validate the JSON body into `model` and pass it as `data=`; documents it in OpenAPI."""
+
+    def decorator(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            try:
+                payload = request.json
+            except Exception as exc:  # noqa: BLE001 - Sanic raises BadRequest on broken JSON
+                raise errors.ValidationFailed("请求体不是有效的 JSON") from exc
+            if not isinstance(payload, dict):
+                raise errors.ValidationFailed("请求体应为 JSON 对象")
+            return await handler(request, *args, data=parse(model, payload), **kwargs)
+
+        return openapi.body({"application/json": model}, required=True)(wrapper)
+
+    return decorator
+
+
+def query(model: type[M]) -> Callable[[Handler], Handler]:
+    """Validate query parameters into `model` and pass it as `q=`; documents them in OpenAPI."""
+
+    def decorator(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            raw = {k: v[0] if len(v) == 1 else v for k, v in request.args.items()}
+            return await handler(request, *args, q=parse(model, raw), **kwargs)
+
+        wrapped: Handler = wrapper
+        for name, field in model.model_fields.items():
+            ann = field.annotation
+            kind = int if ann in (int, int | None) else str
+            wrapped = openapi.parameter(name, kind, "query", required=field.is_required())(wrapped)
+        return wrapped
+
+    return decorator
+
+
+def bearer(request: Request) -> str:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise errors.Unauthenticated()
+    return token.strip()
+
+
+def client_ip(request: Request) -> str:
+    # Behind nginx the real address arrives in X-Forwarded-For (configured as a proxy header).
+    return request.remote_addr or request.ip or ""

@@ -1,0 +1,139 @@
+"""Register look-ups (by region + USCC, by licence QR) and staff search with data scope."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from tortoise.expressions import Q
+
+from getitong.core import errors
+from getitong.core.deps import Deps
+from getitong.core.pagination import keyset
+from getitong.core.security import mask_id_number
+from getitong.core.storage import check_upload
+from getitong.entities import license_qr, uscc
+from getitong.entities.models import KIND_LABELS, SCALE_LABELS, STATUS_LABELS, Business, Region
+from getitong.staff import scope
+from getitong.staff.models import StaffUser
+from getitong.staff.permissions import Perm
+from getitong.staff.service import require
+
+_region_names: dict[str, str] = {}
+
+
+async def region_name(code: str) -> str:
+    if code not in _region_names:
+        region = await Region.get_or_none(code=code)
+        if region is None:
+            return code
+        _region_names[code] = region.name
+    return _region_names[code]
+
+
+async def region_tree() -> list[dict[str, Any]]:
+    regions = await Region.all().order_by("code")
+    nodes = {r.code: {"code": r.code, "name": r.name, "children": []} for r in regions}
+    roots: list[dict[str, Any]] = []
+    for r in regions:
+        parent = nodes.get(r.parent_code) if r.parent_code else None
+        (parent["children"] if parent else roots).append(nodes[r.code])
+    return roots
+
+
+async def _region_matches(region_code: str, entity_region: str) -> bool:
+    """The chosen 归属地 may be the entity's own district or any region above it."""
+    code: str | None = entity_region
+    while code:
+        if code == region_code:
+            return True
+        region = await Region.get_or_none(code=code)
+        code = region.parent_code if region else None
+    return False
+
+
+async def find(*, region_code: str | None, code: str) -> Business:
+    """Look a business up by USCC, refusing a wrong check character before touching the database."""
+    code = uscc.validate(code)
+    business = await Business.get_or_none(uscc=code)
+    if business is None:
+        raise errors.EntityNotFound()
+    if region_code and not await _region_matches(region_code, business.region_code):
+        raise errors.RegionMismatch()
+    return business
+
+
+async def license_info(business: Business) -> dict[str, Any]:
+    return {"uscc": business.uscc, "name": business.name, "operator_name": business.operator_name,
+            "kind": business.kind.value, "kind_label": KIND_LABELS[business.kind],
+            "region_code": business.region_code, "region_name": await region_name(business.region_code),
+            "status": business.status.value, "status_label": STATUS_LABELS[business.status]}
+
+
+async def lookup(*, region_code: str | None, code: str | None, qr_text: str | None) -> dict[str, Any]:
+    """SPEC A1/A2: the business and its operator, from a typed USCC or the text of a scanned licence QR."""
+    if qr_text:
+        code = uscc.extract(qr_text)
+    if not code:
+        raise errors.ValidationFailed("请输入统一社会信用代码或扫描营业执照二维码")
+    return await license_info(await find(region_code=region_code, code=code))
+
+
+async def lookup_photo(deps: Deps, *, region_code: str | None, data: bytes) -> dict[str, Any]:
+    """SPEC A2: decode the licence QR in an uploaded photo (in a thread: zbar is CPU-bound)."""
+    checked = check_upload(data, max_bytes=deps.settings.upload_max_bytes, image_only=True)
+    assert checked.image is not None
+    text = await asyncio.to_thread(license_qr.decode_qr, checked.image)
+    return await lookup(region_code=region_code, code=None, qr_text=text)
+
+
+async def entity_out(deps: Deps, b: Business, *, with_org: bool = True) -> dict[str, Any]:
+    return {
+        "id": b.id, "uscc": b.uscc, "reg_no": b.reg_no, "name": b.name,
+        "kind": b.kind.value, "kind_label": KIND_LABELS[b.kind],
+        "operator_name": b.operator_name,
+        "operator_id_masked": mask_id_number(deps.cipher.decrypt(b.operator_id_enc)),
+        "region_code": b.region_code, "region_name": await region_name(b.region_code),
+        "org": {"id": b.org.id, "name": b.org.name} if with_org else {"id": b.org_id},
+        "industry": b.industry, "address": b.address,
+        "established_on": b.established_on.isoformat() if b.established_on else None,
+        "status": b.status.value, "status_label": STATUS_LABELS[b.status],
+        "scale_type": b.scale_type.value if b.scale_type else None,
+        "scale_type_label": SCALE_LABELS[b.scale_type] if b.scale_type else None,
+        "tags": b.tags,
+    }
+
+
+async def search(deps: Deps, *, actor: StaffUser, q: str | None, code: str | None, region_code: str | None,
+                 status: str | None, kind: str | None, cursor: str | None, limit: int) -> dict[str, Any]:
+    """Staff search of the register within the actor's org subtree, newest first, keyset-paged."""
+    require(actor, Perm.ENTITY_READ)
+    qs = scope.scoped(Business.all(), actor)
+    if code:
+        qs = qs.filter(uscc=uscc.normalize(code))
+    if q:
+        qs = qs.filter(Q(name__contains=q) | Q(operator_name=q))
+    if region_code:
+        qs = qs.filter(region_code=region_code)
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    rows, nxt = await keyset(qs.prefetch_related("org"), cursor=cursor, limit=limit)
+    return {"items": [await entity_out(deps, b) for b in rows], "next": nxt}
+
+
+async def get_in_scope(*, actor: StaffUser, entity_id: int) -> Business:
+    require(actor, Perm.ENTITY_READ)
+    business = await Business.get_or_none(id=entity_id).prefetch_related("org")
+    if business is None:
+        raise errors.EntityNotFound()
+    await scope.ensure_in_scope(actor, business.org_id)
+    return business
+
+
+async def license_qr_of(*, actor: StaffUser, entity_id: int) -> dict[str, str]:
+    business = await get_in_scope(actor=actor, entity_id=entity_id)
+    text = license_qr.license_text(business.uscc)
+    png = await asyncio.to_thread(license_qr.render_png, text)
+    return {"text": text, "image": license_qr.png_data_url(png)}

@@ -1,0 +1,72 @@
+from pydantic import BaseModel, Field, field_validator
+
+from getitong.staff.permissions import Role
+
+
+class StaffLoginIn(BaseModel):
+    username: str = Field(..., min_length=1, max_length=64)
+    password: str = Field(..., min_length=1, max_length=64)
+    captcha_id: str | None = Field(None, max_length=64)
+    captcha_code: str | None = Field(None, max_length=16)
+
+
+class PasswordIn(BaseModel):
+    old_password: str = Field(..., min_length=1, max_length=64)
+    new_password: str = Field(..., min_length=1, max_length=64)
+
+
+def _roles(value: list[str]) -> list[str]:
+    unknown = [r for r in value if r not in Role._value2member_map_]
+    if unknown:
+        raise ValueError(f"未知角色: {', '.join(unknown)}")
+    return sorted(set(value))
+
+
+class UserCreate(BaseModel):
+    username: str = Field(..., pattern=r"^[A-Za-z][A-Za-z0-9_.-]{2,31}$")
+    name: str = Field(..., min_length=1, max_length=32)
+    phone: str | None = Field(None, pattern=r"^1[3-9]\d{9}$")
+    org_id: int = Field(..., ge=1, le=2**62)
+    roles: list[str] = Field(..., min_length=1, max_length=12)
+    institution_id: int | None = Field(None, ge=1, le=2**62)
+    password: str = Field(..., min_length=1, max_length=64)
+
+    _check_roles = field_validator("roles")(_roles)
+
+
+class UserUpdate(BaseModel):
+    name: str | None = Field(None, min_length=1, max_length=32)
+    phone: str | None = Field(None, pattern=r"^1[3-9]\d{9}$")
+    org_id: int | None = Field(None, ge=1, le=2**62)
+    roles: list[str] | None = Field(None, min_length=1, max_length=12)
+    institution_id: int | None = Field(None, ge=1, le=2**62)
+
+    _check_roles = field_validator("roles")(lambda v: _roles(v) if v is not None else v)
+
+
+class ResetPasswordIn(BaseModel):
+    password: str = Field(..., min_length=1, max_length=64)
+
+
+class UserQuery(BaseModel):
+    q: str | None = Field(None, max_length=64)
+    org_id: int | None = Field(None, ge=1, le=2**62)
+    cursor: str | None = Field(None, max_length=200)
+    limit: int = Field(20, ge=1, le=100)
+
+
+class EntityQuery(BaseModel):
+    q: str | None = Field(None, max_length=64, description="名称（模糊）或经营者姓名")
+    uscc: str | None = Field(None, max_length=32)
+    region_code: str | None = Field(None, max_length=12)
+    status: str | None = Field(None, pattern=r"^(active|cancelled|revoked)$")
+    kind: str | None = Field(None, pattern=r"^(individual|enterprise|cooperative)$")
+    cursor: str | None = Field(None, max_length=200)
+    limit: int = Field(20, ge=1, le=100)
+
+
+class AuditQuery(BaseModel):
+    actor_id: int | None = Field(None, ge=1, le=2**62)
+    target_type: str | None = Field(None, max_length=32)
+    cursor: str | None = Field(None, max_length=200)
+    limit: int = Field(20, ge=1, le=100)
