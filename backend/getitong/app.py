@@ -39,6 +39,12 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True, name
     app = Sanic(name or f"getitong_{secrets.token_hex(4)}")
     app.config.REQUEST_MAX_SIZE = settings.upload_max_bytes + 1024 * 1024
     app.config.FALLBACK_ERROR_FORMAT = "json"
+    # Auto HEAD/OPTIONS routes re-finalise the router once per route (seconds at start-up); not needed:
+    # the admin is served from the same origin and nginx answers HEAD for static files.
+    app.config.HTTP_AUTO_HEAD = False
+    app.config.HTTP_AUTO_OPTIONS = False
+    app.config.CORS = False
+    app.config.CORS_AUTOMATIC_OPTIONS = False
     # Swagger UI from our own files (swagger-ui-dist, copied by the admin build): no CDN, no internet.
     app.config.OAS_UI_DEFAULT = "swagger"
     app.config.OAS_UI_REDOC = False

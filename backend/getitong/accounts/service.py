@@ -37,7 +37,8 @@ PRIVACY_POLICY = {
 def check_phone(phone: str) -> str:
     phone = phone.strip()
     if not PHONE_RE.match(phone):
-        raise errors.ValidationFailed("手机号格式不正确", data={"field": "phone"})
+        raise errors.ValidationFailed("手机号格式不正确",
+                                      data={"errors": [{"field": "phone", "message": "手机号格式不正确", "type": "phone"}]})
     return phone
 
 

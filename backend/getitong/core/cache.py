@@ -92,7 +92,8 @@ class MemoryCache:
         return True
 
     async def close(self) -> None:
-        self._data.clear()
+        # Nothing to release; keeping the data makes close() safe to call more than once.
+        return None
 
     @contextlib.asynccontextmanager
     async def lock(self, name: str, ttl: int = 30, wait: float = 0) -> AsyncIterator[None]:

@@ -32,19 +32,23 @@ class TokenService:
     async def rotate(self, raw: str, *, subject_type: str) -> tuple[RefreshToken, dict[str, Any]]:
         """Spend a refresh token and hand out the next pair of the same family."""
         now = datetime.now(UTC)
+        pair: dict[str, Any] | None = None
         async with in_transaction() as conn:
             row = await RefreshToken.filter(token_digest=digest_token(raw), subject_type=subject_type) \
                 .using_db(conn).select_for_update().first()
             if row is None or row.revoked_at is not None or row.expires_at <= now:
                 raise errors.TokenInvalid()
             if row.used_at is not None:
-                # A spent token came back: someone holds a copy. End the whole login.
+                # A spent token came back: someone holds a copy, so the whole login ends. The refusal is
+                # raised after the commit, or the rollback would undo the revocation.
                 await RefreshToken.filter(family=row.family, revoked_at=None).using_db(conn).update(revoked_at=now)
-                raise errors.TokenInvalid("登录凭证已失效，请重新登录")
-            row.used_at = now
-            await row.save(using_db=conn, update_fields=["used_at"])
-            pair = await self.issue(subject_type=subject_type, subject_id=row.subject_id,
-                                    business_id=row.business_id, family=row.family, using_db=conn)
+            else:
+                row.used_at = now
+                await row.save(using_db=conn, update_fields=["used_at"])
+                pair = await self.issue(subject_type=subject_type, subject_id=row.subject_id,
+                                        business_id=row.business_id, family=row.family, using_db=conn)
+        if pair is None:
+            raise errors.TokenInvalid("登录凭证已失效，请重新登录")
         return row, pair
 
     async def revoke(self, raw: str, *, subject_type: str) -> None:

@@ -27,16 +27,38 @@ def error_response(exc: errors.AppError) -> HTTPResponse:
                 ensure_ascii=False)
 
 
+_MESSAGES = {
+    "missing": "不能为空", "string_too_short": "长度不足", "string_too_long": "长度超出限制",
+    "string_pattern_mismatch": "格式不正确", "string_type": "应为文本", "int_parsing": "应为整数",
+    "int_type": "应为整数", "int_from_float": "应为整数", "greater_than_equal": "数值过小",
+    "less_than_equal": "数值过大", "greater_than": "数值过小", "less_than": "数值过大",
+    "bool_parsing": "应为是/否", "bool_type": "应为是/否", "list_type": "应为列表", "too_short": "数量不足",
+    "too_long": "数量过多", "json_invalid": "不是有效的 JSON", "model_type": "格式不正确",
+    "date_from_datetime_parsing": "日期格式不正确", "date_parsing": "日期格式不正确", "enum": "取值无效",
+    "literal_error": "取值无效", "extra_forbidden": "不允许的字段",
+}
+
+
 def _field_errors(exc: PydanticValidationError) -> list[dict[str, Any]]:
-    return [{"field": ".".join(str(p) for p in e["loc"]), "message": e["msg"], "type": e["type"]}
-            for e in exc.errors(include_url=False, include_context=False, include_input=False)]
+    """Field errors in Chinese: a custom validator's own message, else a message for the error type."""
+    out = []
+    for e in exc.errors(include_url=False, include_context=False, include_input=False):
+        if e["type"] == "value_error":
+            message = str(e["msg"]).removeprefix("Value error, ")
+        else:
+            message = _MESSAGES.get(e["type"], "格式不正确")
+        out.append({"field": ".".join(str(p) for p in e["loc"]), "message": message, "type": e["type"]})
+    return out
 
 
 def parse(model: type[M], payload: Any) -> M:
     try:
         return model.model_validate(payload if payload is not None else {})
     except PydanticValidationError as exc:
-        raise errors.ValidationFailed(data={"errors": _field_errors(exc)}) from exc
+        fields = _field_errors(exc)
+        first = fields[0]
+        raise errors.ValidationFailed(f"参数错误：{first['field']} {first['message']}",
+                                      data={"errors": fields}) from exc
 
 
 def body(model: type[M]) -> Callable[[Handler], Handler]:

@@ -1,0 +1,72 @@
+// The route table. A route's `perm` guards both its menu item and navigation to it,
+// using the permission codes the API returns in /me.
+import type { Component } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+import { House, OfficeBuilding, Setting, User } from '@element-plus/icons-vue'
+import AppLayout from '@/components/layout/AppLayout.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    icon?: Component
+    /** Permission code needed to open the page (and to see its menu item). */
+    perm?: string
+    /** Reachable without signing in. */
+    public?: boolean
+    /** Shown in the sidebar. */
+    menu?: boolean
+    /** Sidebar group title; items sharing it are nested under one sub-menu. */
+    group?: string
+  }
+}
+
+/** Icons of the sidebar groups named by `meta.group`. */
+export const MENU_GROUP_ICONS: Record<string, Component> = { 系统管理: Setting }
+
+export const appChildren: RouteRecordRaw[] = [
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('@/views/dashboard/DashboardView.vue'),
+    meta: { title: '工作台', icon: House, menu: true },
+  },
+  {
+    path: 'entities',
+    name: 'entities',
+    component: () => import('@/views/entities/EntityListView.vue'),
+    meta: { title: '主体库', icon: OfficeBuilding, perm: 'entity:read', menu: true },
+  },
+  {
+    path: 'users',
+    name: 'users',
+    component: () => import('@/views/users/UserListView.vue'),
+    meta: { title: '用户管理', icon: User, perm: 'user:read', menu: true, group: '系统管理' },
+  },
+  {
+    path: '403',
+    name: 'forbidden',
+    component: () => import('@/views/error/ForbiddenView.vue'),
+    meta: { title: '无权限' },
+  },
+  {
+    path: ':pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/NotFoundView.vue'),
+    meta: { title: '页面不存在' },
+  },
+]
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('@/views/login/LoginView.vue'),
+    meta: { title: '登录', public: true },
+  },
+  {
+    path: '/',
+    component: AppLayout,
+    redirect: { name: 'dashboard' },
+    children: appChildren,
+  },
+]

@@ -1,0 +1,27 @@
+from tests.conftest import STACK
+
+
+async def test_health_reports_database_and_cache(client):
+    r = await client.get("/api/health")
+    assert r.status == 200, r
+    assert r.code == "OK"
+    assert r.data["database"]["ok"] is True
+    assert r.data["database"]["backend"] == ("postgresql" if STACK == "postgres" else "sqlite")
+    assert r.data["cache"] == {"ok": True, "backend": "redis" if STACK == "postgres" else "memory"}
+    assert r.headers.get("x-request-id")
+
+
+async def test_unknown_route_gets_envelope_not_html(client):
+    r = await client.get("/api/v1/mp/nope")
+    assert r.status == 404
+    assert r.code == "NOT_FOUND"
+    assert r.message
+
+
+async def test_openapi_document_lists_the_api(client):
+    r = await client.get("/docs/openapi.json")
+    assert r.status == 200
+    paths = r.data["paths"]
+    for p in ["/api/v1/mp/accounts/register", "/api/v1/mp/license/scan", "/api/v1/admin/entities",
+              "/api/health"]:
+        assert p in paths, p
