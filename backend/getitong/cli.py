@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import functools
-import logging
 import sys
 
-from getitong.core import db
+from getitong.core import db, logs
 from getitong.core.settings import Settings
 
 
@@ -85,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
     gen.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     settings = Settings()
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.configure(settings.log_level)
     if args.command == "serve":
         cmd_serve(settings)
     elif args.command == "migrate":

@@ -228,3 +228,16 @@ async def test_district_admin_creates_admin_below_but_not_above(client, tree, di
     r = await client.post("/api/v1/admin/users", token=token, json={**body, "username": "cityadmin",
                                                                      "org_id": tree.city.id})
     assert (r.status, r.code) == (403, "ORG_OUT_OF_SCOPE")
+
+
+async def test_institutions_are_listed_within_scope(client, deps, tree, district_admin, province_admin):
+    from getitong.staff.models import FinancialInstitution
+
+    await FinancialInstitution.create(name="黄石农商行", region_code="420200", org=tree.city)
+    await FinancialInstitution.create(name="下陆区村镇银行", region_code="420204", org=tree.district)
+    names = [i["name"] for i in (await client.get("/api/v1/admin/institutions",
+                                                  token=await login_staff(client, "dadmin"))).data]
+    assert names == ["下陆区村镇银行"]
+    names = [i["name"] for i in (await client.get("/api/v1/admin/institutions",
+                                                  token=await login_staff(client, "padmin"))).data]
+    assert sorted(names) == sorted(["黄石农商行", "下陆区村镇银行"])

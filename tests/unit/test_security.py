@@ -138,3 +138,15 @@ def test_truncated_image_is_refused():
 def test_upload_size_limit():
     with pytest.raises(errors.FileTooLarge):
         check_upload(_png((400, 400)) + b"\0" * 5000, max_bytes=1000)
+
+
+def test_log_records_carry_the_request_id(caplog):
+    import logging
+
+    from getitong.core.context import set_request_meta
+    from getitong.core.logs import RequestIdFilter
+
+    set_request_meta(request_id="abc123", ip="127.0.0.1")
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "hello", None, None)
+    assert RequestIdFilter().filter(record)
+    assert record.request_id == "abc123"

@@ -1,0 +1,43 @@
+"""Demo data and the register generator used for large benchmarks."""
+
+from getitong import demo
+from getitong.accounts.models import Person
+from getitong.entities import uscc
+from getitong.entities.models import Business
+from getitong.staff.models import Org, OrgClosure, StaffUser
+
+
+async def test_seed_is_idempotent_and_realistic(deps):
+    assert await demo.seed(deps, businesses=300) is True
+    assert await demo.seed(deps, businesses=300) is False
+    assert await Business.all().count() == 300
+    codes = await Business.all().values_list("uscc", flat=True)
+    assert all(uscc.is_valid(c) for c in codes)
+    assert await Org.filter(level="station").count() == 2 * 16
+    province = await Org.get(level="province")
+    assert await OrgClosure.filter(ancestor_id=province.id).count() == await Org.all().count()
+    assert await StaffUser.filter(username__in=["admin", "xialu", "hbbank"]).count() == 3
+    owner = await Person.get(phone_index=deps.cipher.blind_index("13900000001"))
+    assert await owner.links.all().count() == 2
+
+
+async def test_generator_adds_rows_to_existing_tree(deps):
+    await demo.seed(deps, businesses=10)
+    made = await demo.generate(deps, count=500, rng_seed=5)
+    assert made == 500
+    assert await Business.all().count() == 510
+    sample = await Business.all().order_by("-id").limit(20)
+    assert all(b.operator_id_enc and b.operator_id_enc.startswith("v1:") for b in sample)
+
+
+async def test_demo_owner_can_log_in_and_switch(client, deps):
+    await demo.seed(deps, businesses=10)
+    r = await client.post("/api/v1/mp/auth/login", json={"phone": "13900000001", "password": "Shop@2026"})
+    assert r.status == 200
+    other = r.data["profile"]["businesses"][1]["id"]
+    s = await client.post("/api/v1/mp/me/switch-business", json={"business_id": other},
+                          token=r.data["token"]["access_token"])
+    assert s.data["profile"]["current_business"]["id"] == other
+    r = await client.post("/api/v1/admin/auth/login", json={"username": "admin", "password": "Admin@2026"})
+    assert r.status == 200
+    assert "user:write" in r.data["me"]["permissions"]
