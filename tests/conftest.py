@@ -18,8 +18,6 @@ from getitong.core.settings import Settings
 from tests.stubs.wechat_server import WechatStandIn
 
 STACK = os.environ.get("GTT_TEST_STACK", "sqlite")
-TABLES = ["audit_log", "stored_file", "refresh_token", "person_business", "person", "business", "staff_user",
-          "financial_institution", "org_closure", "org", "region"]
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -69,10 +67,11 @@ async def _drop_all(settings: Settings) -> None:
 @pytest.fixture(autouse=True)
 async def clean_tables(database: None) -> AsyncIterator[None]:
     conn = Tortoise.get_connection("default")
+    tables = sorted({m._meta.db_table for app in Tortoise.apps.values() for m in app.values()})
     if STACK == "postgres":
-        await conn.execute_script(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE;")
+        await conn.execute_script(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE;")
     else:
-        deletes = " ".join(f"DELETE FROM {table};" for table in TABLES)
+        deletes = " ".join(f"DELETE FROM {table};" for table in tables)
         await conn.execute_script(f"PRAGMA foreign_keys=OFF; {deletes} PRAGMA foreign_keys=ON;")
     return
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 import secrets
 import time
@@ -63,6 +65,11 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True, name
 
     app.blueprint(mp_accounts_bp)
     app.blueprint(admin_bp)
+    for label in db.DOMAIN_APPS:
+        # Each later domain exposes `blueprints` from its api module; a domain without one has no routes yet.
+        if importlib.util.find_spec(f"getitong.{label}.api") is not None:
+            for bp in importlib.import_module(f"getitong.{label}.api").blueprints:
+                app.blueprint(bp)
     _install_handlers(app)
     _install_core_routes(app, settings)
 

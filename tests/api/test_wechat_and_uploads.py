@@ -120,3 +120,17 @@ async def test_upload_is_stored_by_hash_and_private(client, deps, shop, owner):
     assert (r.status, r.code) == (415, "FILE_TYPE_NOT_ALLOWED")
     assert await StoredFile.all().count() == 1
     assert (await client.post("/api/v1/mp/uploads", files={"file": ("p.png", data)})).code == "UNAUTHENTICATED"
+
+
+async def test_staff_upload_is_private_to_its_uploader(client, deps, tree, clerk, district_admin):
+    from tests.api.conftest import login_staff
+
+    token = await login_staff(client, "clerk")
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+    r = await client.post("/api/v1/admin/uploads", files={"file": ("evidence.pdf", pdf)}, token=token)
+    assert r.status == 201, r
+    assert r.data["content_type"] == "application/pdf"
+    got = await client.get(f"/api/v1/admin/uploads/{r.data['id']}", token=token)
+    assert got.body == pdf
+    other = await client.get(f"/api/v1/admin/uploads/{r.data['id']}", token=await login_staff(client, "dadmin"))
+    assert other.code == "NOT_FOUND"

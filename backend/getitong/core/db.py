@@ -16,6 +16,11 @@ MODEL_MODULES = [
 ]
 
 
+# Each domain that grew after the foundation is its own Tortoise app with its own migrations package,
+# so domains evolve their schema independently; cross-app foreign keys name "models.Business" etc.
+DOMAIN_APPS = ["risk", "content", "appeals", "policies"]
+
+
 def tortoise_config(settings: Settings) -> dict[str, Any]:
     url = settings.resolved_database_url
     if url.startswith("postgres"):
@@ -29,7 +34,12 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
                 "models": MODEL_MODULES,
                 "default_connection": "default",
                 "migrations": "getitong.migrations",
-            }
+            },
+            **{
+                label: {"models": [f"getitong.{label}.models"], "default_connection": "default",
+                        "migrations": f"getitong.{label}.migrations"}
+                for label in DOMAIN_APPS
+            },
         },
         "use_tz": True,
         "timezone": "Asia/Shanghai",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse
+from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
+from getitong.common import uploads
 from getitong.common.guards import deps_of, staff_required
 from getitong.common.schemas import RefreshIn
+from getitong.core import errors
 from getitong.core.models import AuditLog
 from getitong.core.pagination import keyset
 from getitong.core.web import body, client_ip, ok, query
@@ -160,6 +162,29 @@ async def audit_logs(request: Request, q: s.AuditQuery) -> HTTPResponse:
                           "target_type": a.target_type, "target_id": a.target_id, "before": a.before,
                           "after": a.after, "ip": a.ip, "created_at": a.created_at.isoformat()} for a in rows],
                "next": nxt})
+
+
+@bp.post("/uploads")
+@openapi.summary("上传文件（证据、附件；按内容校验类型）")
+@openapi.body({"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string",
+                                                                                  "format": "binary"}}}})
+@staff_required
+async def upload(request: Request) -> HTTPResponse:
+    f = request.files.get("file") if request.files else None
+    if f is None:
+        raise errors.ValidationFailed("请选择要上传的文件（字段 file）")
+    stored = await uploads.save_upload(deps_of(request), data=f.body, name=f.name or "", owner_type="staff",
+                                       owner_id=request.ctx.actor.id)
+    return ok(uploads.file_out(stored, "/api/v1/admin"), status=201)
+
+
+@bp.get("/uploads/<file_id:int>")
+@openapi.summary("下载本人上传的文件")
+@staff_required
+async def download(request: Request, file_id: int) -> HTTPResponse:
+    f, data = await uploads.read_upload(deps_of(request), file_id=file_id, owner_type="staff",
+                                        owner_id=request.ctx.actor.id)
+    return raw(data, content_type=f.content_type)
 
 
 @bp.get("/entities")

@@ -22,6 +22,9 @@ class Perm(StrEnum):
     DATA_IMPORT = "data:import"
     REGISTRATION_REVIEW = "registration:review"
     LOAN_HANDLE = "loan:handle"
+    RISK_MANAGE = "risk:manage"
+    APPEAL_SUPERVISE = "appeal:supervise"
+    APPEAL_STATS = "appeal:stats"
 
 
 class Role(StrEnum):
@@ -43,7 +46,7 @@ _BASE = {Perm.ENTITY_READ, Perm.ORG_READ}
 
 ROLE_DEFS: dict[Role, tuple[str, frozenset[Perm]]] = {
     Role.ADMIN: ("系统管理员", frozenset(Perm) - {Perm.LOAN_HANDLE}),
-    Role.APPEAL_DESK: ("诉求主管", frozenset(_BASE | {Perm.APPEAL_DESK})),
+    Role.APPEAL_DESK: ("诉求主管", frozenset(_BASE | {Perm.APPEAL_DESK, Perm.APPEAL_SUPERVISE, Perm.APPEAL_STATS})),
     Role.APPEAL_HANDLER: ("诉求承办", frozenset(_BASE | {Perm.APPEAL_HANDLE})),
     Role.CREDIT_CLERK: ("信用修复经办", frozenset(_BASE | {Perm.CREDIT_ACCEPT})),
     Role.CREDIT_REVIEWER: ("信用修复审核", frozenset(_BASE | {Perm.CREDIT_REVIEW})),
@@ -51,7 +54,7 @@ ROLE_DEFS: dict[Role, tuple[str, frozenset[Perm]]] = {
     Role.CONTENT_EDITOR: ("内容编辑", frozenset({Perm.CONTENT_EDIT, Perm.ORG_READ})),
     Role.PARTY_ADMIN: ("党建管理", frozenset(_BASE | {Perm.PARTY_MANAGE})),
     Role.INSPECTOR: ("执法人员", frozenset(_BASE | {Perm.INSPECTION_EXECUTE})),
-    Role.DATA_CLERK: ("数据归集", frozenset(_BASE | {Perm.DATA_IMPORT, Perm.ENTITY_WRITE})),
+    Role.DATA_CLERK: ("数据归集", frozenset(_BASE | {Perm.DATA_IMPORT, Perm.ENTITY_WRITE, Perm.RISK_MANAGE})),
     Role.REGISTRATION_REVIEWER: ("登记审核", frozenset(_BASE | {Perm.REGISTRATION_REVIEW})),
     # Bank staff see only their institution's products and applications: no register access.
     Role.BANK_STAFF: ("金融机构人员", frozenset({Perm.LOAN_HANDLE})),

@@ -1,0 +1,1 @@
+"""Risk records (filled in by the risk-warnings work)."""
