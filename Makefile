@@ -28,7 +28,7 @@ bench: apt-test venv
 	bash bench/run.sh
 
 lint: venv
-	.venv/bin/ruff check backend tests bench
+	.venv/bin/ruff check backend tests bench scripts
 
 migrate: venv
 	$(PY) -m getitong migrate

@@ -93,6 +93,10 @@ def _install_handlers(app: Sanic) -> None:
         request.ctx.request_id = request.headers.get("x-request-id") or secrets.token_hex(8)
         request.ctx.started = time.perf_counter()
         set_request_meta(request_id=request.ctx.request_id, ip=request.remote_addr or request.ip or "")
+        # Route ids are 64-bit keys: a larger number cannot name anything (and would overflow the driver).
+        for value in (request.match_info or {}).values():
+            if isinstance(value, int) and not -(2**63) < value < 2**63:
+                raise errors.NotFound()
 
     @app.on_response
     async def _response_meta(request: Request, response: HTTPResponse) -> None:

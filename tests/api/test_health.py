@@ -25,3 +25,8 @@ async def test_openapi_document_lists_the_api(client):
     for p in ["/api/v1/mp/accounts/register", "/api/v1/mp/license/scan", "/api/v1/admin/entities",
               "/api/health"]:
         assert p in paths, p
+
+
+async def test_ids_beyond_64_bits_are_not_found_not_500(client):
+    r = await client.get("/api/v1/mp/uploads/305767736736019218694144")
+    assert (r.status, r.code) == (404, "NOT_FOUND")
