@@ -51,7 +51,20 @@ def _field_errors(exc: PydanticValidationError) -> list[dict[str, Any]]:
     return out
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
 def parse(model: type[M], payload: Any) -> M:
+    # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the driver.
+    if _has_nul(payload):
+        raise errors.ValidationFailed("参数错误：包含非法字符")
     try:
         return model.model_validate(payload if payload is not None else {})
     except PydanticValidationError as exc:
