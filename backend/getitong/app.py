@@ -63,16 +63,6 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True, name
     app.ctx.deps = build_deps(settings)
     app.ctx.manage_db = manage_db
 
-    app.blueprint(mp_accounts_bp)
-    app.blueprint(admin_bp)
-    for label in db.DOMAIN_APPS:
-        # Each later domain exposes `blueprints` from its api module; a domain without one has no routes yet.
-        if importlib.util.find_spec(f"getitong.{label}.api") is not None:
-            for bp in importlib.import_module(f"getitong.{label}.api").blueprints:
-                app.blueprint(bp)
-    _install_handlers(app)
-    _install_core_routes(app, settings)
-
     @app.before_server_start
     async def _start(app: Sanic) -> None:
         if app.ctx.manage_db and not Tortoise._inited:
@@ -83,6 +73,17 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True, name
         await app.ctx.deps.cache.close()
         if app.ctx.manage_db:
             await db.close()
+
+    # The database opens first: domain blueprints may have start-up listeners that use it.
+    app.blueprint(mp_accounts_bp)
+    app.blueprint(admin_bp)
+    for label in db.DOMAIN_APPS:
+        # Each later domain exposes `blueprints` from its api module; a domain without one has no routes yet.
+        if importlib.util.find_spec(f"getitong.{label}.api") is not None:
+            for bp in importlib.import_module(f"getitong.{label}.api").blueprints:
+                app.blueprint(bp)
+    _install_handlers(app)
+    _install_core_routes(app, settings)
 
     return app
 
