@@ -10,4 +10,6 @@ from getitong.core.db import tortoise_config
 from getitong.core.settings import Settings
 TORTOISE_ORM = tortoise_config(Settings(data_dir="$tmp"))
 PY
+# A domain's keys point at foundation tables: the "models" app must be loaded with it (it reports no change).
+if [ $# -gt 0 ] && [[ "$1" != -* ]] && [ "$1" != models ]; then set -- models "$@"; fi
 PYTHONPATH="$tmp" ../.venv/bin/tortoise -c gtt_migration_config.TORTOISE_ORM makemigrations "$@"
