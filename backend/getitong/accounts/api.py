@@ -12,6 +12,7 @@ from getitong.common import uploads
 from getitong.common.guards import deps_of, person_required
 from getitong.common.schemas import RefreshIn
 from getitong.core import errors
+from getitong.core.cache import hit
 from getitong.core.web import body, client_ip, ok
 from getitong.entities import service as entities
 
@@ -34,9 +35,10 @@ async def privacy(request: Request) -> HTTPResponse:
 @openapi.summary("按归属地+统一社会信用代码或二维码内容查询主体")
 @body(s.LicenseLookup)
 async def license_lookup(request: Request, data: s.LicenseLookup) -> HTTPResponse:
-    limit = await deps_of(request).cache.incr(f"lookup-ip:{client_ip(request)}", 60)
-    if limit > 120:
-        raise errors.RateLimited()
+    deps = deps_of(request)
+    if not (await hit(deps.cache, f"lookup-ip:{client_ip(request)}", limit=deps.settings.lookup_rate_per_minute,
+                      window=60)).allowed:
+        raise errors.RateLimited(data={"retry_after": 60})
     return ok(await entities.lookup(region_code=data.region_code, code=data.uscc, qr_text=data.qr_text))
 
 

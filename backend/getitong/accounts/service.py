@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import UTC, datetime
 from typing import Any
@@ -96,11 +97,12 @@ async def register(deps: Deps, *, region_code: str, code: str, phone: str, name:
     phone_index = deps.cipher.blind_index(phone)
     if await Person.exists(phone_index=phone_index):
         raise errors.PhoneAlreadyRegistered()
+    password_hash = await asyncio.to_thread(deps.hasher.hash, password)  # off the loop, outside the transaction
     try:
         async with in_transaction() as conn:
             person = await Person.create(
                 phone_index=phone_index, phone_enc=deps.cipher.encrypt(phone), name=name.strip(),
-                password_hash=deps.hasher.hash(password), privacy_version=privacy_version,
+                password_hash=password_hash, privacy_version=privacy_version,
                 privacy_agreed_at=datetime.now(UTC), last_business_id=business.id, using_db=conn)
             await PersonBusiness.create(person=person, business=business, role=LinkRole.OPERATOR, using_db=conn)
     except IntegrityError as exc:  # a concurrent registration of the same phone won the race
@@ -112,13 +114,15 @@ async def login(deps: Deps, *, phone: str, password: str, ip: str) -> dict[str, 
     """Phone + password, rate-limited per phone and per client address."""
     s = deps.settings
     phone = phone.strip()
-    if not (await hit(deps.cache, f"mp-ip:{ip}", limit=30, window=60)).allowed:
+    if not (await hit(deps.cache, f"mp-ip:{ip}", limit=s.mp_login_rate_per_minute, window=60)).allowed:
         raise errors.TooManyAttempts(data={"retry_after": 60})
     fail_key = f"mp-fail:{deps.cipher.blind_index(phone)}"
     if int(await deps.cache.get(fail_key) or 0) >= s.login_max_failures:
         raise errors.TooManyAttempts(data={"retry_after": s.login_lock_seconds})
     person = await Person.get_or_none(phone_index=deps.cipher.blind_index(phone))
-    if person is None or not person.password_hash or not deps.hasher.verify(person.password_hash, password):
+    valid = person is not None and bool(person.password_hash) and await asyncio.to_thread(
+        deps.hasher.verify, person.password_hash, password)
+    if person is None or not valid:
         await deps.cache.incr(fail_key, s.login_lock_seconds)
         raise errors.LoginFailed("手机号或密码错误")
     if not person.is_active:

@@ -118,12 +118,15 @@ class RedisCache:
 
     backend = "redis"
     _RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end"
+    # One round trip: the window starts with the first hit (EXPIRE only then).
+    _INCR = "local c = redis.call('incr', KEYS[1]) if c == 1 then redis.call('expire', KEYS[1], ARGV[1]) end return c"
 
     def __init__(self, url: str, prefix: str = "gtt:") -> None:
         from redis.asyncio import Redis
 
         self._redis = Redis.from_url(url, decode_responses=True)
         self._prefix = prefix
+        self._incr = self._redis.register_script(self._INCR)
 
     def _k(self, key: str) -> str:
         return self._prefix + key
@@ -139,11 +142,7 @@ class RedisCache:
             await self._redis.delete(*(self._k(k) for k in keys))
 
     async def incr(self, key: str, ttl: int) -> int:
-        pipe = self._redis.pipeline(transaction=True)
-        pipe.incr(self._k(key))
-        pipe.expire(self._k(key), ttl, nx=True)
-        count, _ = await pipe.execute()
-        return int(count)
+        return int(await self._incr(keys=[self._k(key)], args=[ttl]))
 
     async def pop(self, key: str) -> str | None:
         return await self._redis.getdel(self._k(key))

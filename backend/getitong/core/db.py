@@ -18,6 +18,7 @@ MODEL_MODULES = [
 
 # Each domain that grew after the foundation is its own Tortoise app with its own migrations package,
 # so domains evolve their schema independently; cross-app foreign keys name "models.Business" etc.
+MIGRATION_LOCK = 0x67747401  # pg_advisory_lock key for "migrations are running"
 DOMAIN_APPS = ["risk", "content", "appeals", "policies"]
 
 
@@ -51,9 +52,19 @@ async def migrate(settings: Settings) -> None:
     from tortoise.migrations.api.migrate import migrate as run
 
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    lock = None
+    if settings.resolved_database_url.startswith("postgres"):
+        # Several API containers may start together: one migrates, the others wait, then find nothing to do.
+        import asyncpg
+
+        lock = await asyncpg.connect(settings.resolved_database_url)
+        await lock.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
     try:
         await run(config=tortoise_config(settings))
     finally:
+        if lock is not None:
+            await lock.execute("SELECT pg_advisory_unlock($1)", MIGRATION_LOCK)
+            await lock.close()
         # aiosqlite runs a non-daemon thread per connection: without this the process never exits.
         await Tortoise.close_connections()
 

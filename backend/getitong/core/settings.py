@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     wechat_secret: str = "dev-wechat-secret"
     wechat_api_base_url: str = "https://api.weixin.qq.com/"
 
+    # Per client address, per minute (the address is X-Forwarded-For's behind nginx in production).
+    lookup_rate_per_minute: int = 120
+    mp_login_rate_per_minute: int = 30
+    staff_login_rate_per_minute: int = 60
     login_max_failures: int = 5
     login_lock_seconds: int = 900
     staff_captcha_after: int = 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,7 +31,7 @@ async def login(deps: Deps, *, username: str, password: str, ip: str, captcha_id
     """Password login; a captcha after `staff_captcha_after` failures, a lock after `staff_lock_after`."""
     s = deps.settings
     key = f"staff-fail:{username.lower()}"
-    if not (await hit(deps.cache, f"staff-ip:{ip}", limit=60, window=60)).allowed:
+    if not (await hit(deps.cache, f"staff-ip:{ip}", limit=s.staff_login_rate_per_minute, window=60)).allowed:
         raise errors.TooManyAttempts(data={"retry_after": 60})
     failures = int(await deps.cache.get(key) or 0)
     if failures >= s.staff_lock_after:
@@ -38,7 +39,7 @@ async def login(deps: Deps, *, username: str, password: str, ip: str, captcha_id
     if failures >= s.staff_captcha_after:
         await captcha.verify(deps.cache, captcha_id, captcha_code)
     user = await StaffUser.get_or_none(username=username).prefetch_related("org", "institution")
-    if user is None or not deps.hasher.verify(user.password_hash, password):
+    if user is None or not await asyncio.to_thread(deps.hasher.verify, user.password_hash, password):
         count = await deps.cache.incr(key, s.login_lock_seconds)
         raise errors.LoginFailed(data={"captcha_required": count >= s.staff_captcha_after})
     if not user.is_active:
@@ -51,7 +52,8 @@ async def login(deps: Deps, *, username: str, password: str, ip: str, captcha_id
 
 
 async def load_actor(user_id: int) -> StaffUser:
-    user = await StaffUser.get_or_none(id=user_id).prefetch_related("org", "institution")
+    # One joined query: this runs on every staff request.
+    user = await StaffUser.get_or_none(id=user_id).select_related("org", "institution")
     if user is None:
         raise errors.TokenInvalid()
     if not user.is_active:
@@ -78,11 +80,12 @@ async def me(deps: Deps, user: StaffUser) -> dict[str, Any]:
 
 async def change_password(deps: Deps, *, actor: StaffUser, old_password: str, new_password: str) -> None:
     """Change one's own password; every other login of this user ends."""
-    if not deps.hasher.verify(actor.password_hash, old_password):
+    if not await asyncio.to_thread(deps.hasher.verify, actor.password_hash, old_password):
         raise errors.PasswordWrong()
     check_password_strength(new_password)
+    new_hash = await asyncio.to_thread(deps.hasher.hash, new_password)
     async with in_transaction() as conn:
-        actor.password_hash = deps.hasher.hash(new_password)
+        actor.password_hash = new_hash
         actor.must_change_password = False
         await actor.save(using_db=conn, update_fields=["password_hash", "must_change_password", "updated_at"])
         await deps.tokens.revoke_subject(subject_type=STAFF, subject_id=actor.id, using_db=conn)
@@ -146,10 +149,11 @@ async def create_user(deps: Deps, *, actor: StaffUser, username: str, name: str,
     check_password_strength(password)
     if await StaffUser.exists(username=username):
         raise errors.UsernameTaken()
+    password_hash = await asyncio.to_thread(deps.hasher.hash, password)
     async with in_transaction() as conn:
         user = await StaffUser.create(
             username=username, name=name, phone_enc=deps.cipher.encrypt(phone), org_id=org_id, roles=roles,
-            institution_id=institution_id, password_hash=deps.hasher.hash(password), must_change_password=True,
+            institution_id=institution_id, password_hash=password_hash, must_change_password=True,
             using_db=conn)
         await audit.record(actor=actor, action="staff.create", target_type="staff_user", target_id=user.id,
                            after=_snapshot(user), using_db=conn)
@@ -214,8 +218,9 @@ async def reset_password(deps: Deps, *, actor: StaffUser, user_id: int, password
     require(actor, Perm.USER_WRITE)
     user = await _get_in_scope(actor, user_id)
     check_password_strength(password)
+    new_hash = await asyncio.to_thread(deps.hasher.hash, password)
     async with in_transaction() as conn:
-        user.password_hash = deps.hasher.hash(password)
+        user.password_hash = new_hash
         user.must_change_password = True
         await user.save(using_db=conn, update_fields=["password_hash", "must_change_password", "updated_at"])
         await deps.tokens.revoke_subject(subject_type=STAFF, subject_id=user.id, using_db=conn)
