@@ -28,7 +28,7 @@ bench: apt-test venv
 	bash bench/run.sh
 
 lint: venv
-	.venv/bin/ruff check backend tests bench scripts
+	.venv/bin/ruff check backend tests bench scripts docker
 
 migrate: venv
 	$(PY) -m getitong migrate

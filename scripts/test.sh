@@ -17,7 +17,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step "lint (ruff)" .venv/bin/ruff check backend tests bench scripts
+step "lint (ruff)" .venv/bin/ruff check backend tests bench scripts docker
 step "migrations match models" .venv/bin/python scripts/check_migrations.py
 step "admin-web unit tests" bash -c "cd admin-web && npm test --silent"
 step "mini-program tests" bash -c "cd miniprogram && npm test --silent"

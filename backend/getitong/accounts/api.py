@@ -39,7 +39,7 @@ async def license_lookup(request: Request, data: s.LicenseLookup) -> HTTPRespons
     if not (await hit(deps.cache, f"lookup-ip:{client_ip(request)}", limit=deps.settings.lookup_rate_per_minute,
                       window=60)).allowed:
         raise errors.RateLimited(data={"retry_after": 60})
-    return ok(await entities.lookup(region_code=data.region_code, code=data.uscc, qr_text=data.qr_text))
+    return ok(await entities.lookup(deps, region_code=data.region_code, code=data.uscc, qr_text=data.qr_text))
 
 
 @bp.post("/license/scan")

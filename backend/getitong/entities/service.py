@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Any
 
 from tortoise.expressions import Q
@@ -41,14 +42,20 @@ async def region_tree() -> list[dict[str, Any]]:
     return roots
 
 
+_region_parents: dict[str, str | None] = {}
+
+
 async def _region_matches(region_code: str, entity_region: str) -> bool:
     """The chosen 归属地 may be the entity's own district or any region above it."""
+    if entity_region not in _region_parents:
+        # The division catalogue is small and changes by decree: hold it in memory once loaded.
+        for code, parent in await Region.all().values_list("code", "parent_code"):
+            _region_parents[code] = parent
     code: str | None = entity_region
     while code:
         if code == region_code:
             return True
-        region = await Region.get_or_none(code=code)
-        code = region.parent_code if region else None
+        code = _region_parents.get(code)
     return False
 
 
@@ -70,13 +77,28 @@ async def license_info(business: Business) -> dict[str, Any]:
             "status": business.status.value, "status_label": STATUS_LABELS[business.status]}
 
 
-async def lookup(*, region_code: str | None, code: str | None, qr_text: str | None) -> dict[str, Any]:
-    """SPEC A1/A2: the business and its operator, from a typed USCC or the text of a scanned licence QR."""
+LOOKUP_TTL = 60
+
+
+async def lookup(deps: Deps, *, region_code: str | None, code: str | None, qr_text: str | None) -> dict[str, Any]:
+    """SPEC A1/A2: the business and its operator, from a typed USCC or the text of a scanned licence QR.
+
+    The public look-up is read-mostly and hot: answers are cached for a minute by USCC.
+    """
     if qr_text:
         code = uscc.extract(qr_text)
     if not code:
         raise errors.ValidationFailed("请输入统一社会信用代码或扫描营业执照二维码")
-    return await license_info(await find(region_code=region_code, code=code))
+    code = uscc.validate(code)
+    cached = await deps.cache.get(f"lic:{code}")
+    if cached is not None:
+        info = json.loads(cached)
+        if region_code and not await _region_matches(region_code, info["region_code"]):
+            raise errors.RegionMismatch()
+        return info
+    info = await license_info(await find(region_code=region_code, code=code))
+    await deps.cache.set(f"lic:{code}", json.dumps(info, ensure_ascii=False), LOOKUP_TTL)
+    return info
 
 
 async def lookup_photo(deps: Deps, *, region_code: str | None, data: bytes) -> dict[str, Any]:
@@ -84,7 +106,7 @@ async def lookup_photo(deps: Deps, *, region_code: str | None, data: bytes) -> d
     checked = check_upload(data, max_bytes=deps.settings.upload_max_bytes, image_only=True)
     assert checked.image is not None
     text = await asyncio.to_thread(license_qr.decode_qr, checked.image)
-    return await lookup(region_code=region_code, code=None, qr_text=text)
+    return await lookup(deps, region_code=region_code, code=None, qr_text=text)
 
 
 async def entity_out(deps: Deps, b: Business, *, with_org: bool = True) -> dict[str, Any]:
