@@ -51,20 +51,24 @@ def _field_errors(exc: PydanticValidationError) -> list[dict[str, Any]]:
     return out
 
 
-def _has_nul(value: Any) -> bool:
+def _nul_path(value: Any, path: str = "") -> str | None:
+    """The dotted path of the first string holding a NUL character, if any."""
     if isinstance(value, str):
-        return "\x00" in value
-    if isinstance(value, dict):
-        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_nul(v) for v in value)
-    return False
+        return path if "\x00" in value else None
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _nul_path(item, f"{path}.{key}" if path else str(key))
+        if found is not None:
+            return found
+    return None
 
 
 def parse(model: type[M], payload: Any) -> M:
     # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the driver.
-    if _has_nul(payload):
-        raise errors.ValidationFailed("参数错误：包含非法字符")
+    where = _nul_path(payload)
+    if where is not None:
+        raise errors.ValidationFailed(f"参数错误：{where} 不能包含空字符", data={"errors": [
+            {"field": where, "message": "不能包含空字符", "type": "nul_character"}]})
     try:
         return model.model_validate(payload if payload is not None else {})
     except PydanticValidationError as exc:
