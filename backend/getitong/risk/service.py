@@ -171,12 +171,18 @@ async def create_penalty(*, actor: StaffUser, data: s.PenaltyCreate) -> dict[str
     return penalty_out(p, staff=True)
 
 
+async def _record_in_scope(model: Any, record_id: int, not_found: type[Exception], actor: StaffUser,
+                           using_db: Any = None) -> Any:
+    """A penalty or listing with its business, refused when its org is outside the actor's scope."""
+    record = await model.get_or_none(id=record_id).using_db(using_db).prefetch_related("business")
+    if record is None:
+        raise not_found()
+    await scope.ensure_in_scope(actor, record.org_id)
+    return record
+
+
 async def _penalty_in_scope(actor: StaffUser, penalty_id: int, using_db: Any = None) -> Penalty:
-    p = await Penalty.get_or_none(id=penalty_id).using_db(using_db).prefetch_related("business")
-    if p is None:
-        raise risk_errors.PenaltyNotFound()
-    await scope.ensure_in_scope(actor, p.org_id)
-    return p
+    return await _record_in_scope(Penalty, penalty_id, risk_errors.PenaltyNotFound, actor, using_db)
 
 
 async def get_penalty(*, actor: StaffUser, penalty_id: int) -> dict[str, Any]:
@@ -240,11 +246,7 @@ async def create_listing(*, actor: StaffUser, data: s.ListingCreate) -> dict[str
 
 
 async def _listing_in_scope(actor: StaffUser, listing_id: int, using_db: Any = None) -> Listing:
-    x = await Listing.get_or_none(id=listing_id).using_db(using_db).prefetch_related("business")
-    if x is None:
-        raise risk_errors.ListingNotFound()
-    await scope.ensure_in_scope(actor, x.org_id)
-    return x
+    return await _record_in_scope(Listing, listing_id, risk_errors.ListingNotFound, actor, using_db)
 
 
 async def get_listing(*, actor: StaffUser, listing_id: int) -> dict[str, Any]:
