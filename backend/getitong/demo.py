@@ -5,6 +5,8 @@ Idempotent: a second run finds the demo administrator and changes nothing.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import random
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from getitong.accounts.models import LinkRole, Person, PersonBusiness
+from getitong.core.db import DOMAIN_APPS
 from getitong.core.deps import Deps
 from getitong.entities import generator
 from getitong.entities.models import Business, EntityKind, Region
@@ -105,6 +108,10 @@ async def seed(deps: Deps, *, businesses: int = 5000, rng_seed: int = 2024) -> b
 
         await insert_rows(deps, generator.rows(rng, businesses - len(owned), districts, seen), stations,
                           rng, using_db=conn)
+    # Each domain may add its own demo rows (getitong.<label>.demo.seed(deps)), after the register exists.
+    for label in DOMAIN_APPS:
+        if importlib.util.find_spec(f"getitong.{label}.demo") is not None:
+            await importlib.import_module(f"getitong.{label}.demo").seed(deps)
     return True
 
 

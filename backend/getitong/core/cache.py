@@ -30,6 +30,7 @@ class Cache(Protocol):
     backend: str
 
     async def get(self, key: str) -> str | None: ...
+    async def get_many(self, *keys: str) -> list[str | None]: ...
     async def set(self, key: str, value: str, ttl: int | None = None) -> None: ...
     async def delete(self, *keys: str) -> None: ...
     async def incr(self, key: str, ttl: int) -> int: ...
@@ -66,6 +67,9 @@ class MemoryCache:
 
     async def get(self, key: str) -> str | None:
         return self._alive(key)
+
+    async def get_many(self, *keys: str) -> list[str | None]:
+        return [self._alive(k) for k in keys]
 
     async def set(self, key: str, value: str, ttl: int | None = None) -> None:
         self._data[key] = (value, time.monotonic() + ttl if ttl else None)
@@ -133,6 +137,10 @@ class RedisCache:
 
     async def get(self, key: str) -> str | None:
         return await self._redis.get(self._k(key))
+
+    async def get_many(self, *keys: str) -> list[str | None]:
+        """One round trip (MGET) for several keys."""
+        return await self._redis.mget([self._k(k) for k in keys]) if keys else []
 
     async def set(self, key: str, value: str, ttl: int | None = None) -> None:
         await self._redis.set(self._k(key), value, ex=ttl)

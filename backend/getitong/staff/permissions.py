@@ -25,6 +25,10 @@ class Perm(StrEnum):
     RISK_MANAGE = "risk:manage"
     APPEAL_SUPERVISE = "appeal:supervise"
     APPEAL_STATS = "appeal:stats"
+    LOAN_MANAGE = "loan:manage"
+    RECOGNITION_REVIEW = "recognition:review"
+    HOME_MANAGE = "home:manage"
+    ANNUAL_MANAGE = "annual:manage"
 
 
 class Role(StrEnum):
@@ -40,6 +44,7 @@ class Role(StrEnum):
     DATA_CLERK = "data_clerk"
     REGISTRATION_REVIEWER = "registration_reviewer"
     BANK_STAFF = "bank_staff"
+    RECOGNITION_REVIEWER = "recognition_reviewer"
 
 
 _BASE = {Perm.ENTITY_READ, Perm.ORG_READ}
@@ -54,10 +59,12 @@ ROLE_DEFS: dict[Role, tuple[str, frozenset[Perm]]] = {
     Role.CONTENT_EDITOR: ("内容编辑", frozenset({Perm.CONTENT_EDIT, Perm.ORG_READ})),
     Role.PARTY_ADMIN: ("党建管理", frozenset(_BASE | {Perm.PARTY_MANAGE})),
     Role.INSPECTOR: ("执法人员", frozenset(_BASE | {Perm.INSPECTION_EXECUTE})),
-    Role.DATA_CLERK: ("数据归集", frozenset(_BASE | {Perm.DATA_IMPORT, Perm.ENTITY_WRITE, Perm.RISK_MANAGE})),
+    Role.DATA_CLERK: ("数据归集", frozenset(_BASE | {Perm.DATA_IMPORT, Perm.ENTITY_WRITE, Perm.RISK_MANAGE,
+                                                 Perm.ANNUAL_MANAGE})),
     Role.REGISTRATION_REVIEWER: ("登记审核", frozenset(_BASE | {Perm.REGISTRATION_REVIEW})),
     # Bank staff see only their institution's products and applications: no register access.
     Role.BANK_STAFF: ("金融机构人员", frozenset({Perm.LOAN_HANDLE})),
+    Role.RECOGNITION_REVIEWER: ("名特优新审核", frozenset(_BASE | {Perm.RECOGNITION_REVIEW})),
 }
 
 

@@ -1,0 +1,3 @@
+"""home endpoints."""
+
+blueprints: list = []

@@ -1,0 +1,3 @@
+"""loans endpoints."""
+
+blueprints: list = []

@@ -1,0 +1,1 @@
+"""loans models."""

@@ -1,0 +1,3 @@
+"""party endpoints."""
+
+blueprints: list = []

@@ -1,0 +1,3 @@
+"""recognition endpoints."""
+
+blueprints: list = []

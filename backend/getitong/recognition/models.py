@@ -1,0 +1,1 @@
+"""recognition models."""
