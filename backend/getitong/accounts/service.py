@@ -11,7 +11,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from getitong.accounts.models import LINK_ROLE_LABELS, LinkRole, Person, PersonBusiness
-from getitong.core import errors
+from getitong.core import db, errors
 from getitong.core.cache import hit
 from getitong.core.deps import Deps
 from getitong.core.security import check_password_strength, mask_phone
@@ -182,6 +182,22 @@ async def load_person(person_id: int) -> Person:
         raise errors.TokenInvalid()
     if not person.is_active:
         raise errors.AccountDisabled()
+    return person
+
+
+async def load_linked_person(person_id: int, business_id: int | None) -> Person:
+    """The person of a shop-owner token, still active and still linked to the token's business.
+
+    Every shop-side request asks this: the happy path is one hand-written query (the person joined with the
+    link); the refusals then find out which it was.
+    """
+    if business_id is not None:
+        rows = await db.fetch("SELECT p.* FROM person p JOIN person_business l ON l.person_id = p.id "
+                              "WHERE p.id = $1 AND l.business_id = $2", person_id, business_id)
+        if rows and rows[0]["is_active"]:
+            return Person._init_from_db(**rows[0])
+    person = await load_person(person_id)
+    await check_link(person, business_id)
     return person
 
 

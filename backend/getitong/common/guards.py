@@ -37,8 +37,7 @@ def person_required(handler: Handler) -> Handler:
     @functools.wraps(handler)
     async def wrapper(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
         claims = deps_of(request).tokens.codec.decode(bearer(request), subject_type=accounts.PERSON)
-        person = await accounts.load_person(claims.subject_id)
-        await accounts.check_link(person, claims.business_id)
+        person = await accounts.load_linked_person(claims.subject_id, claims.business_id)
         request.ctx.person = person
         request.ctx.business_id = claims.business_id
         return await handler(request, *args, **kwargs)

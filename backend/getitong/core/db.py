@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from tortoise import Tortoise
+import asyncpg
+from tortoise import Tortoise, connections
+from tortoise.backends.base.config_generator import expand_db_url
 
 from getitong.core.settings import Settings
 
@@ -22,14 +25,29 @@ MIGRATION_LOCK = 0x67747401  # pg_advisory_lock key for "migrations are running"
 DOMAIN_APPS = ["risk", "content", "appeals", "policies", "loans", "recognition", "party", "home"]
 
 
+class PooledConnection(asyncpg.Connection):
+    """An asyncpg connection returned to the pool without the session-reset query.
+
+    asyncpg runs `SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` on every release: one
+    more round trip per ORM query. This application never leaves session state behind on a pooled
+    connection (no SET, LISTEN, cursors or advisory locks: the migration lock uses its own connection), and
+    asyncpg still rolls back an open transaction before the connection is reused.
+    """
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
 def tortoise_config(settings: Settings) -> dict[str, Any]:
     url = settings.resolved_database_url
+    connection: str | dict[str, Any] = url
     if url.startswith("postgres"):
         # asyncpg pool bounds: several API processes share one PostgreSQL.
         sep = "&" if "?" in url else "?"
-        url = f"{url}{sep}minsize=1&maxsize={settings.db_pool_max}"
+        connection = expand_db_url(f"{url}{sep}minsize=1&maxsize={settings.db_pool_max}")
+        connection["credentials"]["connection_class"] = PooledConnection
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {
             "models": {
                 "models": MODEL_MODULES,
@@ -55,8 +73,6 @@ async def migrate(settings: Settings) -> None:
     lock = None
     if settings.resolved_database_url.startswith("postgres"):
         # Several API containers may start together: one migrates, the others wait, then find nothing to do.
-        import asyncpg
-
         lock = await asyncpg.connect(settings.resolved_database_url)
         await lock.execute("SELECT pg_advisory_lock($1)", MIGRATION_LOCK)
     try:
@@ -67,6 +83,21 @@ async def migrate(settings: Settings) -> None:
             await lock.close()
         # aiosqlite runs a non-daemon thread per connection: without this the process never exits.
         await Tortoise.close_connections()
+
+
+_PG_PARAM = re.compile(r"\$\d+")
+
+
+async def fetch(sql: str, *params: Any) -> list[dict[str, Any]]:
+    """Raw SQL for the few hot paths where building the query costs more than running it.
+
+    Written with PostgreSQL's numbered placeholders ($1, $2 … each used once, in order); on SQLite they
+    become `?`. Rows come back as dicts of database values (`Model._init_from_db(**row)` makes a model).
+    """
+    conn = connections.get("default")
+    if conn.capabilities.dialect == "sqlite":
+        sql = _PG_PARAM.sub("?", sql)
+    return await conn.execute_query_dict(sql, list(params))
 
 
 async def init(settings: Settings) -> None:

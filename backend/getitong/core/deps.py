@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from getitong.core.cache import Cache, make_cache
 from getitong.core.security import FieldCipher, PasswordHashing, TokenCodec
@@ -21,6 +22,8 @@ class Deps:
     tokens: TokenService
     storage: Storage
     wechat: WechatClient
+    # In-process memo of slow-changing look-ups (e.g. an org's appeal desk), per app: entries carry expiry.
+    memo: dict[Any, Any] = field(default_factory=dict)
 
 
 def build_deps(settings: Settings) -> Deps:
