@@ -99,7 +99,7 @@ start_server() {  # name url command… — in its own process group, so that it
   die "$name did not answer $url within 60 s"
 }
 
-BASELINE_PORT=$(free_port); ASYNCPG_PORT=$(free_port); API_PORT=$(free_port)
+BASELINE_PORT=$(free_port); ASYNCPG_PORT=$(free_port); API_PORT=$(free_port); NOCACHE_PORT=$(free_port)
 log "starting baseline :$BASELINE_PORT, raw asyncpg :$ASYNCPG_PORT, API :$API_PORT ($WORKERS workers each)"
 SANIC_OPTS=(--host 127.0.0.1 --workers "$WORKERS" --no-access-logs --no-motd)
 PYTHONPATH=$ROOT/bench start_server baseline "http://127.0.0.1:$BASELINE_PORT/" \
@@ -107,12 +107,16 @@ PYTHONPATH=$ROOT/bench start_server baseline "http://127.0.0.1:$BASELINE_PORT/" 
 PYTHONPATH=$ROOT/bench BENCH_DATABASE_URL=$DATABASE_URL start_server asyncpg "http://127.0.0.1:$ASYNCPG_PORT/ready" \
   "$PY" -m sanic asyncpg_app:app --port "$ASYNCPG_PORT" "${SANIC_OPTS[@]}"
 HOST=127.0.0.1 PORT=$API_PORT start_server api "http://127.0.0.1:$API_PORT/api/health" "$PY" -m getitong serve
+# The same API with the home-screen cache off: the uncached home call is measured against it.
+HOME_CACHE_ENABLED=false HOST=127.0.0.1 PORT=$NOCACHE_PORT start_server api_nocache \
+  "http://127.0.0.1:$NOCACHE_PORT/api/health" "$PY" -m getitong serve
 
 # ------------------------------------------------------------------------------------------------- load
 BENCH_BASELINE_URL=http://127.0.0.1:$BASELINE_PORT \
 BENCH_ASYNCPG_URL=http://127.0.0.1:$ASYNCPG_PORT \
-BENCH_API_URL=http://127.0.0.1:$API_PORT \
+BENCH_API_URL=http://127.0.0.1:$API_PORT BENCH_API_NOCACHE_URL=http://127.0.0.1:$NOCACHE_PORT \
 BENCH_PGID_BASELINE=${PGIDS[0]} BENCH_PGID_ASYNCPG=${PGIDS[1]} BENCH_PGID_API=${PGIDS[2]} \
+BENCH_PGID_API_NOCACHE=${PGIDS[3]} \
 BENCH_WORK_DIR=$WORK BENCH_RESULTS_DIR=$ROOT/bench/results \
   "$PY" "$ROOT/bench/driver.py"
 log "done in $((SECONDS - started)) s; stopping servers and services"

@@ -11,6 +11,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from getitong.accounts.models import LINK_ROLE_LABELS, LinkRole, Person, PersonBusiness
+from getitong.common import home_events
 from getitong.core import db, errors
 from getitong.core.cache import hit
 from getitong.core.deps import Deps
@@ -224,4 +225,5 @@ async def link_business(deps: Deps, *, person: Person, region_code: str, code: s
         await PersonBusiness.create(person=person, business=business, role=LinkRole.OPERATOR)
     except IntegrityError as exc:
         raise errors.BusinessAlreadyLinked() from exc
+    await home_events.touch_person(deps.cache, person.id)  # another business to switch to on the home screen
     return await profile(deps, person, current_business_id)

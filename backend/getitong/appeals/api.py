@@ -81,7 +81,7 @@ async def mp_query(request: Request, data: s.AppealQueryIn) -> HTTPResponse:
 @person_required
 @body(s.RateIn)
 async def mp_rate(request: Request, appeal_id: int, data: s.RateIn) -> HTTPResponse:
-    return ok(await service.rate(owner=_owner(request), appeal_id=appeal_id, rating=data.rating,
+    return ok(await service.rate(deps_of(request), owner=_owner(request), appeal_id=appeal_id, rating=data.rating,
                                  comment=data.comment))
 
 
@@ -90,7 +90,7 @@ async def mp_rate(request: Request, appeal_id: int, data: s.RateIn) -> HTTPRespo
 @person_required
 @body(s.ReopenIn)
 async def mp_reopen(request: Request, appeal_id: int, data: s.ReopenIn) -> HTTPResponse:
-    return ok(await service.reopen(owner=_owner(request), appeal_id=appeal_id, comment=data.comment))
+    return ok(await service.reopen(deps_of(request), owner=_owner(request), appeal_id=appeal_id, comment=data.comment))
 
 
 @bp_mp.get("/<appeal_id:int>/files/<file_id:int>")

@@ -39,6 +39,7 @@ from getitong.appeals.models import (
     TransferSlip,
 )
 from getitong.appeals.workflow import ACTION_LABELS, OPEN_STATUSES, STATUS_LABELS, Action, AppealStatus, Caller
+from getitong.common import home_events
 from getitong.core import audit, db, errors
 from getitong.core.cache import hit
 from getitong.core.deps import Deps
@@ -452,6 +453,7 @@ async def _staff_action(deps: Deps, *, actor: StaffUser, appeal_id: int, action:
                 closed_at=at, outcome="reported" if action is Action.REPORT else "sent_back")
         await audit.record(actor=actor, action=f"appeal.{action.value}", target_type="appeal", target_id=appeal.id,
                            before=before, after={"status": target.value, **_jsonable(updates)}, using_db=conn)
+    await home_events.touch_business(deps.cache, appeal.business_id)  # the home screen's reply count
     if action in (Action.REPLY, Action.REPLY_OUT_OF_SCOPE):
         _notify_replied(deps, appeal.id)
     return await _after_action(deps, actor, appeal.id, target)
@@ -593,7 +595,7 @@ async def reply(deps: Deps, *, actor: StaffUser, appeal_id: int, reply: str, fil
                                prepare=prepare)
 
 
-async def _owner_action(*, owner: Owner, appeal_id: int, action: Action, comment: str,
+async def _owner_action(deps: Deps, *, owner: Owner, appeal_id: int, action: Action, comment: str,
                         updates: dict[str, Any], payload: dict[str, Any]) -> dict[str, Any]:
     appeal = await _get_own(owner, appeal_id)
     at = now()
@@ -601,21 +603,22 @@ async def _owner_action(*, owner: Owner, appeal_id: int, action: Action, comment
         await _transition(appeal=appeal, caller=_owner_caller(appeal, owner), action=action, actor_type="person",
                           actor_id=owner.person.id, actor_name=owner.person.name, actor_org_id=None,
                           comment=comment, payload=payload, updates=updates, conn=conn, at=at)
+    await home_events.touch_business(deps.cache, appeal.business_id)
     return await my_appeal(owner=owner, appeal_id=appeal_id)
 
 
-async def rate(*, owner: Owner, appeal_id: int, rating: Rating, comment: str = "") -> dict[str, Any]:
+async def rate(deps: Deps, *, owner: Owner, appeal_id: int, rating: Rating, comment: str = "") -> dict[str, Any]:
     """The business rates the reply: 满意 / 基本满意 / 不满意."""
-    return await _owner_action(owner=owner, appeal_id=appeal_id, action=Action.RATE, comment=comment,
+    return await _owner_action(deps, owner=owner, appeal_id=appeal_id, action=Action.RATE, comment=comment,
                                updates={"rating": rating, "rating_comment": comment, "rated_at": now()},
                                payload={"rating": rating.value, "rating_label": RATING_LABELS[rating]})
 
 
-async def reopen(*, owner: Owner, appeal_id: int, comment: str) -> dict[str, Any]:
+async def reopen(deps: Deps, *, owner: Owner, appeal_id: int, comment: str) -> dict[str, Any]:
     """A 不满意 rating reopens the appeal once: back to the desk with a fresh transfer and finish clock."""
     s = cfg.appeal_settings()
     at = now()
-    return await _owner_action(owner=owner, appeal_id=appeal_id, action=Action.REOPEN, comment=comment,
+    return await _owner_action(deps, owner=owner, appeal_id=appeal_id, action=Action.REOPEN, comment=comment,
                                updates={"reopened_once": True, "unit_org_id": None, "accepted_at": at,
                                         "transfer_due_at": cfg.add_days(at, s.transfer_days, s.day_unit),
                                         "finish_due_at": cfg.add_days(at, s.finish_days, s.day_unit)},

@@ -12,6 +12,7 @@ from typing import Any
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from getitong.common import home_events
 from getitong.content import errors as e
 from getitong.content.models import (
     CATEGORY_LABELS,
@@ -262,6 +263,8 @@ async def transition(deps: Deps, *, actor: StaffUser, kind: ArticleKind, article
         await audit.record(actor=actor, action=f"{kind.value}.{action.value}", target_type="article",
                            target_id=article.id, before=before,
                            after=_snapshot(article, before["attachment_ids"]), using_db=conn)
+    if kind == ArticleKind.NEWS:
+        await home_events.touch_all(deps.cache)  # the latest news on every home screen
     return await detail(deps, actor=actor, kind=kind, article_id=article.id)
 
 

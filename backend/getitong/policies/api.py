@@ -11,6 +11,7 @@ from sanic import Blueprint, Request, Sanic
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
+from getitong.common import home_events
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
 from getitong.core import errors as core_errors
 from getitong.core.pagination import PageQuery
@@ -67,6 +68,7 @@ async def mp_benefit(request: Request, eligibility_id: int) -> HTTPResponse:
 async def mp_confirm(request: Request, eligibility_id: int) -> HTTPResponse:
     business_id = current_business(request)
     await benefits.confirm(business_id=business_id, person=request.ctx.person, eligibility_id=eligibility_id)
+    await home_events.touch_business(deps_of(request).cache, business_id)
     # Forward at once; a platform failure leaves the item confirmed with a retry scheduled, never an error here.
     try:
         await forwarding.forward_one(deps_of(request), eligibility_id=eligibility_id, config=config_of(request.app))
@@ -180,7 +182,9 @@ async def admin_eligibilities(request: Request, benefit_id: int, q: s.Eligibilit
 @staff_required
 @body(s.EligibilityIn)
 async def admin_mark_one(request: Request, benefit_id: int, data: s.EligibilityIn) -> HTTPResponse:
-    return ok(await benefits.mark_one(actor=request.ctx.actor, benefit_id=benefit_id, uscc=data.uscc), status=201)
+    out = await benefits.mark_one(actor=request.ctx.actor, benefit_id=benefit_id, uscc=data.uscc)
+    await home_events.touch_business(deps_of(request).cache, out["business"]["id"])
+    return ok(out, status=201)
 
 
 @bp_admin.post("/benefits/<benefit_id:int>/eligibilities/rule")
@@ -206,8 +210,10 @@ async def admin_mark_excel(request: Request, benefit_id: int) -> HTTPResponse:
     f = request.files.get("file") if request.files else None
     if f is None:
         raise core_errors.ValidationFailed("请选择要上传的 Excel 文件（字段 file）")
-    return ok(await benefits.import_excel(actor=request.ctx.actor, benefit_id=benefit_id, data=f.body,
-                                          config=config_of(request.app)), status=201)
+    out = await benefits.import_excel(actor=request.ctx.actor, benefit_id=benefit_id, data=f.body,
+                                      config=config_of(request.app))
+    await home_events.touch_all(deps_of(request).cache)
+    return ok(out, status=201)
 
 
 @bp_admin.get("/benefits/<benefit_id:int>/runs/<run_id:int>")

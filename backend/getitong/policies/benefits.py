@@ -12,6 +12,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from getitong.common import home_events
 from getitong.core import audit
 from getitong.core import errors as core_errors
 from getitong.core.deps import Deps
@@ -286,6 +287,8 @@ async def execute_run(deps: Deps, *, run_id: int, now: datetime | None = None) -
         run.status, run.error = "failed", f"{type(exc).__name__}: {exc}"[:500]
     run.created, run.skipped, run.finished_at = created, skipped, datetime.now(UTC)
     await run.save(update_fields=["status", "error", "created", "skipped", "finished_at"])
+    if created:
+        await home_events.touch_all(deps.cache)  # many businesses got a pushed item: every home screen rebuilds
     return _run_out(run)
 
 

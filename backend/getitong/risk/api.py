@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from pydantic import BaseModel, Field
@@ -9,6 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
+from getitong.common import home_events
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
 from getitong.core import errors
 from getitong.core.pagination import PageQuery
@@ -51,12 +53,18 @@ async def admin_records(request: Request, q: s.AdminRecordQuery) -> HTTPResponse
     return ok(await service.list_records(actor=request.ctx.actor, q=q))
 
 
+async def _touched(request: Request, record: dict[str, Any]) -> dict[str, Any]:
+    """The business's risk count on the home screen changed."""
+    await home_events.touch_business(deps_of(request).cache, record["business"]["id"])
+    return record
+
+
 @bp_admin.post("/penalties")
 @openapi.summary("录入行政处罚信息（按统一社会信用代码或注册号记于主体名下）")
 @staff_required
 @body(s.PenaltyCreate)
 async def create_penalty(request: Request, data: s.PenaltyCreate) -> HTTPResponse:
-    return ok(await service.create_penalty(actor=request.ctx.actor, data=data), status=201)
+    return ok(await _touched(request, await service.create_penalty(actor=request.ctx.actor, data=data)), status=201)
 
 
 @bp_admin.get("/penalties/<penalty_id:int>")
@@ -71,7 +79,8 @@ async def get_penalty(request: Request, penalty_id: int) -> HTTPResponse:
 @staff_required
 @body(s.PenaltyUpdate)
 async def update_penalty(request: Request, penalty_id: int, data: s.PenaltyUpdate) -> HTTPResponse:
-    return ok(await service.update_penalty(actor=request.ctx.actor, penalty_id=penalty_id, data=data))
+    return ok(await _touched(request, await service.update_penalty(actor=request.ctx.actor, penalty_id=penalty_id,
+                                                                   data=data)))
 
 
 @bp_admin.post("/listings")
@@ -79,7 +88,7 @@ async def update_penalty(request: Request, penalty_id: int, data: s.PenaltyUpdat
 @staff_required
 @body(s.ListingCreate)
 async def create_listing(request: Request, data: s.ListingCreate) -> HTTPResponse:
-    return ok(await service.create_listing(actor=request.ctx.actor, data=data), status=201)
+    return ok(await _touched(request, await service.create_listing(actor=request.ctx.actor, data=data)), status=201)
 
 
 @bp_admin.get("/listings/<listing_id:int>")
@@ -94,7 +103,8 @@ async def get_listing(request: Request, listing_id: int) -> HTTPResponse:
 @staff_required
 @body(s.ListingUpdate)
 async def update_listing(request: Request, listing_id: int, data: s.ListingUpdate) -> HTTPResponse:
-    return ok(await service.update_listing(actor=request.ctx.actor, listing_id=listing_id, data=data))
+    return ok(await _touched(request, await service.update_listing(actor=request.ctx.actor, listing_id=listing_id,
+                                                                   data=data)))
 
 
 @bp_admin.post("/listings/<listing_id:int>/remove")
@@ -105,7 +115,7 @@ async def remove_listing(request: Request, listing_id: int, data: s.ListingRemov
     actor = request.ctx.actor
     x = await service.remove_listing(actor=actor, listing_id=listing_id, reason=data.reason,
                                      removed_on=data.removed_on, remove_org_id=data.remove_org_id)
-    return ok(service.listing_out(x, staff=True))
+    return ok(await _touched(request, service.listing_out(x, staff=True)))
 
 
 # ---- staff: Excel import ----

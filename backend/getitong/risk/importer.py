@@ -28,6 +28,7 @@ from tortoise import timezone
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
+from getitong.common import home_events
 from getitong.core import audit, errors
 from getitong.core.deps import Deps
 from getitong.core.models import StoredFile
@@ -565,6 +566,8 @@ async def _run(deps: Deps, job: RiskImport) -> None:
         await audit.record(actor=actor, action="risk.import.finish", target_type="risk_import", target_id=job.id,
                            after={"total": job.total, "imported": job.imported, "failed": job.failed},
                            using_db=conn)
+    if job.imported:
+        await home_events.touch_all(deps.cache)  # many businesses' risk counts changed
 
 
 async def scope_ids(actor: StaffUser) -> list[int]:
