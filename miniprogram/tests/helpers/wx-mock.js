@@ -1,6 +1,7 @@
 // A `wx` object for tests: every API a jest.fn, storage kept in memory.
 // Callback-style APIs succeed with `responses[name]` (an object or a function of the options)
-// unless `failures[name]` is set, in which case `fail` gets it.
+// unless `failures[name]` is set, in which case `fail` gets it (a function of the options may return
+// nothing to let that call succeed).
 
 const CALLBACK_APIS = [
   'request',
@@ -15,6 +16,7 @@ const CALLBACK_APIS = [
   'reLaunch',
   'switchTab',
   'navigateBack',
+  'setClipboardData',
 ]
 
 function createWx() {
@@ -41,9 +43,9 @@ function createWx() {
   CALLBACK_APIS.forEach(name => {
     wx[name] = jest.fn(options => {
       options = options || {}
-      const failure = failures[name]
+      const failure = typeof failures[name] === 'function' ? failures[name](options) : failures[name]
       if (failure) {
-        if (options.fail) options.fail(typeof failure === 'function' ? failure(options) : failure)
+        if (options.fail) options.fail(failure)
       } else {
         const response = responses[name]
         const res = typeof response === 'function' ? response(options) : response || { errMsg: name + ':ok' }
