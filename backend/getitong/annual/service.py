@@ -167,8 +167,6 @@ def template() -> bytes:
     ws = wb.active
     ws.title = "年报状态"
     ws.append(TEMPLATE_HEADERS)
-    ws.append(["92420204MA4KXXXXXX", datetime.now(SHANGHAI).year - 1, "已报送", f"{datetime.now(SHANGHAI).year}-03-15",
-               "示例行，导入前请删除"])
     for col, width in zip("ABCDE", (30, 10, 34, 22, 30), strict=True):
         ws.column_dimensions[col].width = width
     out = io.BytesIO()
