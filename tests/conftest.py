@@ -84,6 +84,9 @@ async def app(settings: Settings) -> AsyncIterator[Sanic]:
     if cache.backend == "redis":
         await cache._redis.flushdb()
     yield application
+    from tests.client import stop_app
+
+    await stop_app(application)
     await cache.close()
 
 

@@ -4,6 +4,7 @@ import pytest
 
 from getitong.accounts.models import Person
 from tests.api.conftest import login_person, login_staff
+from tests.client import raw_request
 
 REG = "/api/v1/mp/accounts/register"
 
@@ -95,8 +96,8 @@ async def test_missing_fields_get_chinese_field_errors(client):
 
 
 async def test_broken_json_is_a_validation_error(client):
-    _, resp = await client.app.asgi_client.post(REG, content=b"{not json", headers={"content-type":
-                                                                                     "application/json"})
+    resp = await raw_request(client.app, "POST", REG, content=b"{not json",
+                             headers={"content-type": "application/json"})
     assert resp.status == 422
     assert resp.json["code"] == "VALIDATION_ERROR"
 
