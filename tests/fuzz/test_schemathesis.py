@@ -57,7 +57,7 @@ def server(tmp_path_factory, wechat):
 
 def _run(base: str, *headers: str) -> subprocess.CompletedProcess:
     cmd = [str(Path(sys.executable).parent / "schemathesis"), "run", f"{base}/docs/openapi.json",
-           "--checks", "not_a_server_error", "--max-examples", "8", "--workers", "2",
+           "--checks", "not_a_server_error", "--max-examples", "8", "--workers", "1",
            "--generation-deterministic", "--request-timeout", "20", "--max-time", "60", "--warnings", "off"]
     for h in headers:
         cmd += ["-H", h]

@@ -11,7 +11,7 @@ from sanic_ext import openapi
 
 from getitong.accounts import service as accounts
 from getitong.core import errors
-from getitong.core.web import Handler, bearer
+from getitong.core.web import Handler, bearer, keep_docs
 from getitong.staff import service as staff
 
 
@@ -28,7 +28,7 @@ def staff_required(handler: Handler) -> Handler:
         request.ctx.actor = await staff.load_actor(claims.subject_id)
         return await handler(request, *args, **kwargs)
 
-    return openapi.secured("bearer")(wrapper)
+    return openapi.secured("bearer")(keep_docs(handler, wrapper))
 
 
 def person_required(handler: Handler) -> Handler:
@@ -42,7 +42,7 @@ def person_required(handler: Handler) -> Handler:
         request.ctx.business_id = claims.business_id
         return await handler(request, *args, **kwargs)
 
-    return openapi.secured("bearer")(wrapper)
+    return openapi.secured("bearer")(keep_docs(handler, wrapper))
 
 
 def current_business(request: Request) -> int:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from getitong.content.models import LawCategory, NewsCategory, Validity
 from getitong.content.workflow import ContentStatus
 from getitong.core.pagination import PageQuery
+from getitong.core.web import PartialUpdate
 
 BODY_MAX = 200_000
 
@@ -39,7 +41,9 @@ class NewsCreate(_In):
     attachment_ids: list[int] = Field(default_factory=list, max_length=20, description="附件文件 id")
 
 
-class NewsUpdate(_In):
+class NewsUpdate(_In, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"cover_file_id"})
+
     title: str | None = Field(None, min_length=1, max_length=200)
     summary: str | None = Field(None, max_length=500)
     body_html: str | None = Field(None, min_length=1, max_length=BODY_MAX)
@@ -62,7 +66,9 @@ class LawCreate(_In):
     attachment_ids: list[int] = Field(default_factory=list, max_length=20)
 
 
-class LawUpdate(_In):
+class LawUpdate(_In, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"effective_date", "validity", "cover_file_id"})
+
     title: str | None = Field(None, min_length=1, max_length=200)
     summary: str | None = Field(None, max_length=500)
     body_html: str | None = Field(None, min_length=1, max_length=BODY_MAX)

@@ -11,6 +11,7 @@ from pydantic import ValidationError as PydanticValidationError
 from sanic import Request, json
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
+from sanic_ext.extensions.openapi.builders import OperationStore
 
 from getitong.core import errors
 
@@ -63,12 +64,29 @@ def _nul_path(value: Any, path: str = "") -> str | None:
     return None
 
 
+class PartialUpdate:
+    """Mixin for partial-update bodies: an absent field stays as it is, and null is refused (不能为空)
+    except for the fields in `clearable`, whose columns may be empty (null clears them)."""
+
+    clearable: frozenset[str] = frozenset()
+
+
+def _refused_nulls(model: type[BaseModel], payload: Any) -> list[str]:
+    if not (isinstance(payload, dict) and issubclass(model, PartialUpdate)):
+        return []
+    return [k for k, v in payload.items() if v is None and k in model.model_fields and k not in model.clearable]
+
+
 def parse(model: type[M], payload: Any) -> M:
     # PostgreSQL text cannot hold NUL: refuse it here rather than fail in the driver.
     where = _nul_path(payload)
     if where is not None:
         raise errors.ValidationFailed(f"参数错误：{where} 不能包含空字符", data={"errors": [
             {"field": where, "message": "不能包含空字符", "type": "nul_character"}]})
+    nulls = _refused_nulls(model, payload)
+    if nulls:
+        raise errors.ValidationFailed(f"参数错误：{nulls[0]} 不能为空", data={"errors": [
+            {"field": name, "message": "不能为空", "type": "null"} for name in nulls]})
     try:
         return model.model_validate(payload if payload is not None else {})
     except PydanticValidationError as exc:
@@ -76,6 +94,19 @@ def parse(model: type[M], payload: Any) -> M:
         first = fields[0]
         raise errors.ValidationFailed(f"参数错误：{first['field']} {first['message']}",
                                       data={"errors": fields}) from exc
+
+
+def keep_docs(handler: Handler, wrapper: Handler) -> Handler:
+    """Carry the OpenAPI documentation of `handler` over to the function that wraps it.
+
+    sanic-ext keeps operation docs per function object, so a wrapper (auth guard, body/query parser)
+    would otherwise hide the body and query parameters documented on the function it wraps. Both share
+    one builder, so documentation added to the wrapper later lands in the same place.
+    """
+    store = OperationStore()
+    if handler in store:
+        store[wrapper] = store[handler]
+    return wrapper
 
 
 def body(model: type[M]) -> Callable[[Handler], Handler]:
@@ -92,7 +123,8 @@ def body(model: type[M]) -> Callable[[Handler], Handler]:
                 raise errors.ValidationFailed("请求体应为 JSON 对象")
             return await handler(request, *args, data=parse(model, payload), **kwargs)
 
-        return openapi.body({"application/json": model}, required=True)(wrapper)
+        wrapper.body_model = model  # type: ignore[attr-defined]  # copied outward by functools.wraps
+        return openapi.body({"application/json": model}, required=True)(keep_docs(handler, wrapper))
 
     return decorator
 
@@ -106,7 +138,8 @@ def query(model: type[M]) -> Callable[[Handler], Handler]:
             raw = {k: v[0] if len(v) == 1 else v for k, v in request.args.items()}
             return await handler(request, *args, q=parse(model, raw), **kwargs)
 
-        wrapped: Handler = wrapper
+        wrapper.query_model = model  # type: ignore[attr-defined]  # copied outward by functools.wraps
+        wrapped: Handler = keep_docs(handler, wrapper)
         for name, field in model.model_fields.items():
             ann = field.annotation
             kind = int if ann in (int, int | None) else str

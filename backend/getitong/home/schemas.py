@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import BaseModel, Field
+
+from getitong.core.web import PartialUpdate
 
 Code = Field(..., min_length=1, max_length=32, pattern=r"^[a-z][a-z0-9_]*$")
 
@@ -23,7 +27,9 @@ class AppCreate(BaseModel):
     badge: str | None = Field(None, pattern=r"^(appeals|benefits|risk|party|annual_report)$")
 
 
-class AppUpdate(BaseModel):
+class AppUpdate(BaseModel, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"badge"})
+
     name: str | None = Field(None, min_length=1, max_length=16)
     icon: str | None = Field(None, min_length=1, max_length=255)
     page: str | None = Field(None, min_length=1, max_length=255, pattern=r"^/")

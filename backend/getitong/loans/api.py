@@ -13,7 +13,7 @@ from sanic_ext import openapi
 
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
 from getitong.core.pagination import PageQuery
-from getitong.core.web import Handler, body, ok, query
+from getitong.core.web import Handler, body, keep_docs, ok, query
 from getitong.loans import schemas as s
 from getitong.loans import service, webhooks
 from getitong.loans.config import config_of
@@ -31,7 +31,7 @@ def loan_staff(handler: Handler) -> Handler:
         service.require_loan_staff(request.ctx.actor)
         return await handler(request, *args, **kwargs)
 
-    return staff_required(wrapper)
+    return staff_required(keep_docs(handler, wrapper))
 
 
 def _owner(request: Request) -> service.Owner:

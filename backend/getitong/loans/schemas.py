@@ -24,7 +24,7 @@ def clean(text: str) -> str:
     return text.translate(_CONTROL).strip()
 
 
-Money = Annotated[Decimal, Field(gt=0, le=Decimal("9999999999"), max_digits=14, decimal_places=2)]
+Money = Annotated[Decimal, Field(ge=Decimal("0.01"), le=Decimal("9999999999"), max_digits=14, decimal_places=2)]
 Rate = Annotated[Decimal, Field(ge=0, le=100, max_digits=6, decimal_places=2)]
 Months = Annotated[int, Field(ge=1, le=600)]
 

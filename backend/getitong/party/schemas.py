@@ -6,11 +6,12 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from getitong.core.pagination import PageQuery
+from getitong.core.web import PartialUpdate
 from getitong.party import idcard
 from getitong.party.models import Gender
 from getitong.party.workflow import ActivityStatus, StoryStatus
@@ -76,7 +77,9 @@ class MemberCreate(_In):
     _v_joined = field_validator("joined_on")(_joined_on)
 
 
-class MemberUpdate(_In):
+class MemberUpdate(_In, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"phone", "joined_on"})
+
     name: str | None = Field(None, min_length=1, max_length=64)
     gender: Gender | None = None
     id_number: str | None = Field(None, min_length=1, max_length=32)
@@ -122,7 +125,7 @@ class ActivityCreate(_Window):
     _v_moment = field_validator("starts_at", "ends_at")(_moment)
 
 
-class ActivityUpdate(_Window):
+class ActivityUpdate(_Window, PartialUpdate):
     title: str | None = Field(None, min_length=1, max_length=100)
     description: str | None = Field(None, max_length=5000)
     place: str | None = Field(None, min_length=1, max_length=200)
@@ -188,18 +191,18 @@ class VolunteerCreate(_In):
     place: str = Field(..., min_length=1, max_length=200, description="服务地点")
     content: str = Field(..., min_length=1, max_length=5000, description="服务内容")
     participants: list[Participant] = Field(..., min_length=1, max_length=200, description="参与人员")
-    hours: Decimal = Field(..., gt=0, le=1000, max_digits=7, decimal_places=1, description="服务时长（小时）")
+    hours: Decimal = Field(..., ge=Decimal("0.1"), le=1000, max_digits=7, decimal_places=1, description="服务时长（小时）")
     photos: list[Id] = Field(default_factory=list, max_length=9, description="照片（/api/v1/mp/uploads 上传）")
 
     _v_date = field_validator("service_date")(_past_date)
 
 
-class VolunteerUpdate(_In):
+class VolunteerUpdate(_In, PartialUpdate):
     service_date: date | None = None
     place: str | None = Field(None, min_length=1, max_length=200)
     content: str | None = Field(None, min_length=1, max_length=5000)
     participants: list[Participant] | None = Field(None, min_length=1, max_length=200)
-    hours: Decimal | None = Field(None, gt=0, le=1000, max_digits=7, decimal_places=1)
+    hours: Decimal | None = Field(None, ge=Decimal("0.1"), le=1000, max_digits=7, decimal_places=1)
     photos: list[Id] | None = Field(None, max_length=9)
 
     _v_date = field_validator("service_date")(_past_date)
@@ -225,7 +228,9 @@ class StoryCreate(_In):
     cover_file_id: Id | None = Field(None, description="封面图片（/api/v1/admin/uploads 上传）")
 
 
-class StoryUpdate(_In):
+class StoryUpdate(_In, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"cover_file_id"})
+
     title: str | None = Field(None, min_length=1, max_length=200)
     summary: str | None = Field(None, max_length=500)
     subject: str | None = Field(None, max_length=128)

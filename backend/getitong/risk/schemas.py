@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from getitong.core import errors
 from getitong.core.pagination import PageQuery
+from getitong.core.web import PartialUpdate
 from getitong.entities import uscc
 from getitong.risk.workflow import LISTING_KIND_BY_LABEL, ListingKind, ListingStatus
 
@@ -140,7 +141,9 @@ class PenaltyCreate(PenaltyFields):
     decision_org_id: OrgId | None = Field(None, description="决定机关（本级及下级机构），缺省为本机构")
 
 
-class PenaltyUpdate(_Strict):
+class PenaltyUpdate(_Strict, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"fine_amount", "confiscated_amount"})
+
     doc_no: str | None = Field(None, min_length=1, max_length=128)
     penalty_name: str | None = Field(None, max_length=255)
     penalty_type: str | None = Field(None, min_length=1, max_length=128)
@@ -171,7 +174,7 @@ class ListingCreate(ListingFields):
     list_org_id: OrgId | None = Field(None, description="列入决定机关（本级及下级机构），缺省为本机构")
 
 
-class ListingUpdate(_Strict):
+class ListingUpdate(_Strict, PartialUpdate):
     doc_no: str | None = Field(None, min_length=1, max_length=128)
     list_reason: Text2000 | None = None
     listed_on: OptDay = None

@@ -1,5 +1,8 @@
+from typing import ClassVar
+
 from pydantic import BaseModel, Field, field_validator
 
+from getitong.core.web import PartialUpdate
 from getitong.staff.permissions import Role
 
 
@@ -34,7 +37,9 @@ class UserCreate(BaseModel):
     _check_roles = field_validator("roles")(_roles)
 
 
-class UserUpdate(BaseModel):
+class UserUpdate(BaseModel, PartialUpdate):
+    clearable: ClassVar[frozenset[str]] = frozenset({"institution_id"})
+
     name: str | None = Field(None, min_length=1, max_length=32)
     phone: str | None = Field(None, pattern=r"^1[3-9]\d{9}$")
     org_id: int | None = Field(None, ge=1, le=2**62)
