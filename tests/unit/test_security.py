@@ -38,6 +38,29 @@ def test_expired_token_is_refused_as_expired(s):
         codec.decode(token, subject_type="staff")
 
 
+def test_remembered_token_still_checks_audience_and_expiry(s, monkeypatch):
+    codec = TokenCodec(s)
+    token = codec.issue(subject_type="person", subject_id=7, business_id=42)
+    assert codec.decode(token, subject_type="person").business_id == 42
+    assert token in codec._memo
+    with pytest.raises(errors.TokenInvalid):  # a remembered shop-owner token is still no staff token
+        codec.decode(token, subject_type="staff")
+    later = time.time() + s.access_token_ttl + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+    with pytest.raises(errors.TokenExpired):
+        codec.decode(token, subject_type="person")
+    assert token not in codec._memo
+
+
+def test_memo_is_bounded(s, monkeypatch):
+    codec = TokenCodec(s)
+    monkeypatch.setattr(TokenCodec, "MEMO_SIZE", 3)
+    tokens = [codec.issue(subject_type="staff", subject_id=i) for i in range(5)]
+    for t in tokens:
+        codec.decode(t, subject_type="staff")
+    assert list(codec._memo) == tokens[2:]
+
+
 def test_tampered_payload_is_refused(s):
     codec = TokenCodec(s)
     head, body, sig = codec.issue(subject_type="person", subject_id=1, business_id=1).split(".")
