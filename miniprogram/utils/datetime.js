@@ -13,4 +13,13 @@ function chinaDate(iso) {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10)
 }
 
-module.exports = { chinaDate }
+/** An ISO timestamp → 'YYYY-MM-DD HH:mm' in China time; '' for nothing. */
+function chinaDateTime(iso) {
+  if (!iso) return ''
+  const text = String(iso)
+  const ms = Date.parse(text)
+  if (isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return text.replace('T', ' ').slice(0, 16)
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().replace('T', ' ').slice(0, 16)
+}
+
+module.exports = { chinaDate, chinaDateTime }

@@ -16,11 +16,22 @@ function runtimeConfig() {
   return typeof __wxConfig !== 'undefined' && __wxConfig ? __wxConfig : null
 }
 
+/** Every page of an app.json-shaped config: main pages plus each subpackage's root + page. */
+function allPages(cfg) {
+  const pages = (cfg.pages || []).slice()
+  const subs = cfg.subPackages || cfg.subpackages || []
+  subs.forEach(sub => {
+    const root = String(sub.root || '').replace(/\/+$/, '')
+    ;(sub.pages || []).forEach(page => pages.push(root + '/' + page))
+  })
+  return pages
+}
+
 /** true / false when the runtime lists its pages, null when it cannot tell. */
 function isRegistered(url) {
   const cfg = runtimeConfig()
   if (!cfg || !Array.isArray(cfg.pages)) return null
-  return cfg.pages.indexOf(routeOf(url)) >= 0
+  return allPages(cfg).indexOf(routeOf(url)) >= 0
 }
 
 function isTabPage(url) {
@@ -66,4 +77,4 @@ function open(url) {
   })
 }
 
-module.exports = { SOON_MESSAGE, routeOf, isRegistered, isTabPage, open }
+module.exports = { SOON_MESSAGE, routeOf, allPages, isRegistered, isTabPage, open }

@@ -8,6 +8,15 @@ function appJson() {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'))
 }
 
+/** Main pages and every subpackage page, as routes ('pages/appeals/index'). */
+function allPages(app = appJson()) {
+  const pages = app.pages.slice()
+  ;(app.subPackages || app.subpackages || []).forEach(sub => {
+    sub.pages.forEach(page => pages.push(sub.root.replace(/\/+$/, '') + '/' + page))
+  })
+  return pages
+}
+
 const route = url => String(url).split('?')[0].replace(/^\/+/, '')
 
 /** Make wx.navigateTo behave like the runtime for this app.json. */
@@ -17,9 +26,9 @@ function routeNavigation(wx) {
   wx.__failures.navigateTo = options => {
     const page = route(options.url)
     if (tabs.includes(page)) return { errMsg: 'navigateTo:fail can not navigateTo a tabbar page' }
-    if (!app.pages.includes(page)) return { errMsg: 'navigateTo:fail page "' + page + '" is not found' }
+    if (!allPages(app).includes(page)) return { errMsg: 'navigateTo:fail page "' + page + '" is not found' }
     return null
   }
 }
 
-module.exports = { appJson, routeNavigation }
+module.exports = { appJson, allPages, routeNavigation }

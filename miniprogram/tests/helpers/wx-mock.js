@@ -17,6 +17,9 @@ const CALLBACK_APIS = [
   'switchTab',
   'navigateBack',
   'setClipboardData',
+  'downloadFile',
+  'openDocument',
+  'previewImage',
 ]
 
 function createWx() {

@@ -33,8 +33,8 @@ describe('nav.open', () => {
 
   test('with the runtime config the check is made before navigating', async () => {
     const app = appJson()
-    global.__wxConfig = { pages: app.pages, tabBar: app.tabBar }
-    await expect(nav.open('/pages/loans/index')).resolves.toBe(false)
+    global.__wxConfig = { pages: app.pages, subPackages: app.subPackages, tabBar: app.tabBar }
+    await expect(nav.open('/pages/policies/index')).resolves.toBe(false)
     expect(wx.navigateTo).not.toHaveBeenCalled()
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该功能即将上线' }))
 
@@ -44,6 +44,13 @@ describe('nav.open', () => {
 
     await nav.open('/pages/annual/index?from=home')
     expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/annual/index?from=home' }))
+  })
+
+  test('a page of a subpackage counts as registered', async () => {
+    const app = appJson()
+    global.__wxConfig = { pages: app.pages, subPackages: app.subPackages, tabBar: app.tabBar }
+    await expect(nav.open('/pages/appeals/index')).resolves.toBe(true)
+    expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/appeals/index' }))
   })
 
   test('no page at all is 即将上线 too', async () => {
