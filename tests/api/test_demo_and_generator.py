@@ -41,3 +41,25 @@ async def test_demo_owner_can_log_in_and_switch(client, deps):
     r = await client.post("/api/v1/admin/auth/login", json={"username": "admin", "password": "Admin@2026"})
     assert r.status == 200
     assert "user:write" in r.data["me"]["permissions"]
+
+
+async def test_demo_news_and_laws_are_published_for_shop_owners(client, deps):
+    await demo.seed(deps, businesses=10)
+    news = await client.get("/api/v1/mp/news")
+    assert news.status == 200
+    assert len(news.data["items"]) == 3
+    assert any("年度报告" in item["title"] for item in news.data["items"])
+    laws = await client.get("/api/v1/mp/laws")
+    assert {item["title"] for item in laws.data["items"]} >= {"促进个体工商户发展条例"}
+
+
+async def test_demo_owner_sees_a_penalty_on_the_second_business(client, deps):
+    await demo.seed(deps, businesses=10)
+    r = await client.post("/api/v1/mp/auth/login", json={"phone": "13900000001", "password": "Shop@2026"})
+    second = r.data["profile"]["businesses"][1]["id"]
+    s = await client.post("/api/v1/mp/me/switch-business", json={"business_id": second},
+                          token=r.data["token"]["access_token"])
+    token = s.data["token"]["access_token"]
+    penalties = await client.get("/api/v1/mp/risk-records", params={"kind": "penalty"}, token=token)
+    assert penalties.status == 200, penalties
+    assert [p["doc_no"] for p in penalties.data["items"]] == ["下市监罚〔2025〕118号"]
