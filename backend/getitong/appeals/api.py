@@ -93,6 +93,13 @@ async def mp_reopen(request: Request, appeal_id: int, data: s.ReopenIn) -> HTTPR
     return ok(await service.reopen(deps_of(request), owner=_owner(request), appeal_id=appeal_id, comment=data.comment))
 
 
+@bp_mp.get("/query-files/<token:str>")
+@openapi.summary("凭查询结果中的文件链接下载照片或回复附件（链接签名，30 分钟内有效，无需登录）")
+async def mp_query_file(request: Request, token: str) -> HTTPResponse:
+    f, data = await service.query_file(deps_of(request), token=token)
+    return raw(data, content_type=f.content_type)
+
+
 @bp_mp.get("/<appeal_id:int>/files/<file_id:int>")
 @openapi.summary("下载诉求照片或回复附件")
 @person_required

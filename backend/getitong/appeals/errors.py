@@ -18,3 +18,5 @@ AppealSuperviseNotAllowed = define_error("AppealSuperviseNotAllowed", 403, "APPE
 __all__ = ["ActionNotAllowed", "AppealDepartmentInvalid", "AppealDueInvalid", "AppealFileInvalid",
            "AppealNotFound", "AppealQueryFailed", "AppealStateChanged", "AppealSuperviseNotAllowed",
            "AppealUnitInvalid"]
+AppealFileLinkExpired = define_error("AppealFileLinkExpired", 410, "APPEAL_FILE_LINK_EXPIRED",
+                                     "文件链接已过期，请重新查询")

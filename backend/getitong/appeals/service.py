@@ -383,7 +383,46 @@ async def query(deps: Deps, *, code: str, password: str, ip: str, owner: Owner |
         await deps.cache.incr(fail_key, s.query_code_window)
         raise e.AppealQueryFailed()
     await deps.cache.delete(fail_key)
-    return await _owner_view(appeal, allowed=_owner_allowed(appeal, owner), prefix="/api/v1/mp")
+    view = await _owner_view(appeal, allowed=_owner_allowed(appeal, owner), prefix="/api/v1/mp")
+    # Whoever holds the code and password sees the photos and reply files too, without logging in: each
+    # file gets a link signed for this appeal and file that expires (QUERY_FILE_TTL).
+    expires = int(datetime.now(UTC).timestamp()) + QUERY_FILE_TTL
+    for f in [*view["photos"], *view["reply_files"], *(f for ev in view["timeline"] for f in ev["files"])]:
+        f["url"] = f"/api/v1/mp/appeals/query-files/{_sign_file(deps, appeal.id, f['id'], expires)}"
+    return view
+
+
+QUERY_FILE_TTL = 1800  # seconds a file link of a code + password query stays valid
+
+
+def _file_mac(deps: Deps, message: str) -> str:
+    key = deps.settings.secret_key.encode()
+    return hmac.new(key, f"appeal-query-file:{message}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _sign_file(deps: Deps, appeal_id: int, file_id: int, expires: int) -> str:
+    message = f"{appeal_id}.{file_id}.{expires}"
+    return f"{message}.{_file_mac(deps, message)}"
+
+
+async def query_file(deps: Deps, *, token: str) -> tuple[StoredFile, bytes]:
+    """A file of an appeal through a link handed out by `query` (signed, expiring)."""
+    parts = token.split(".")
+    if len(parts) != 4 or not all(p.isdigit() for p in parts[:3]):
+        raise errors.NotFound("文件不存在")
+    message = ".".join(parts[:3])
+    if not hmac.compare_digest(parts[3], _file_mac(deps, message)):
+        raise errors.NotFound("文件不存在")
+    appeal_id, file_id, expires = (int(p) for p in parts[:3])
+    if expires < datetime.now(UTC).timestamp():
+        raise e.AppealFileLinkExpired()
+    appeal = await Appeal.get_or_none(id=appeal_id)
+    if appeal is None:
+        raise errors.NotFound("文件不存在")
+    public = await AppealEvent.filter(appeal_id=appeal_id, action__in=list(_PUBLIC_ACTIONS))
+    if file_id not in set(appeal.photos) | set(appeal.reply_files) | _event_files(public):
+        raise errors.NotFound("文件不存在")
+    return await _read(deps, file_id)
 
 
 async def owner_file(deps: Deps, *, owner: Owner, appeal_id: int, file_id: int) -> tuple[StoredFile, bytes]:
