@@ -5,6 +5,8 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
+import { runAppealChecks } from './appeals.mjs'
+import { runRiskChecks } from './risk.mjs'
 
 const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '')
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url))
@@ -149,6 +151,10 @@ try {
   })
 
   await context.close()
+
+  // Before the captcha check below: that one leaves failed logins on the desk account.
+  await runAppealChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  await runRiskChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
 
   // A fresh browser: wrong passwords for another staff account must bring up the captcha.
   const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })

@@ -178,3 +178,37 @@ describe('token refresh', () => {
     expect(bridge.expire).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('file downloads', () => {
+  it('reads the file name from Content-Disposition (UTF-8 name first)', () => {
+    expect(mod.filenameFromDisposition(`attachment; filename="x.xlsx"; filename*=UTF-8''%E8%AF%89%E6%B1%82.xlsx`)).toBe('诉求.xlsx')
+    expect(mod.filenameFromDisposition('attachment; filename="report.xlsx"')).toBe('report.xlsx')
+    expect(mod.filenameFromDisposition(null)).toBeNull()
+  })
+
+  it('returns the blob of a file with the bearer token, and refreshes an expired token first', async () => {
+    const bridge = fakeBridge()
+    mod.installAuthBridge(bridge)
+    const xlsx = new Response('PK', {
+      status: 200,
+      headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': 'attachment; filename="s.xlsx"' },
+    })
+    fetchMock
+      .mockResolvedValueOnce(expired())
+      .mockResolvedValueOnce(ok({ token: { access_token: 'A2', refresh_token: 'R2', token_type: 'Bearer', expires_in: 900 } }))
+      .mockResolvedValueOnce(xlsx)
+    const file = await mod.fetchFile('/appeals/stats/export', { org_id: 3 })
+    expect(file.filename).toBe('s.xlsx')
+    expect(await file.blob.text()).toBe('PK')
+    const [url, init] = fetchMock.mock.calls[2]
+    expect(url).toBe('/api/v1/admin/appeals/stats/export?org_id=3')
+    expect(authOf(init)).toBe('Bearer A2')
+  })
+
+  it('shows the Chinese message of an error answered instead of the file', async () => {
+    mod.installAuthBridge(fakeBridge())
+    fetchMock.mockResolvedValueOnce(json(404, { code: 'RISK_IMPORT_REPORT_MISSING', message: '该导入任务没有失败记录，或尚未完成', data: null }))
+    await expect(mod.fetchFile('/risk-records/imports/1/report')).rejects.toMatchObject({ code: 'RISK_IMPORT_REPORT_MISSING' })
+    expect(elMessage).toHaveBeenCalledWith(expect.objectContaining({ type: 'error', message: '该导入任务没有失败记录，或尚未完成' }))
+  })
+})

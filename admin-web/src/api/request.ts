@@ -146,17 +146,43 @@ function refreshOnce(tokenUsed: string | null): Promise<boolean> {
   return refreshing
 }
 
-async function send<T>(method: string, path: string, opts: RequestOptions, mayRefresh: boolean): Promise<T> {
+/** A file answered by the API (Excel exports, attachments). */
+export interface DownloadedFile {
+  blob: Blob
+  filename: string | null
+}
+
+/** File name from `Content-Disposition` (RFC 5987 `filename*` first). */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header)
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim())
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header)
+  return plain ? plain[1].trim() : null
+}
+
+async function send<T>(method: string, path: string, opts: RequestOptions, mayRefresh: boolean, asFile = false): Promise<T> {
   const useAuth = opts.auth !== false
   const token = useAuth ? bridge.getAccessToken() : null
   const res = await transmit(method, buildUrl(path, opts.query), opts, token)
+  const type = res.headers.get('Content-Type') ?? ''
+  if (asFile && res.ok && !type.includes('application/json')) {
+    const file: DownloadedFile = { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('Content-Disposition')) }
+    return file as T
+  }
   const env = await parse<T>(res)
   if (res.ok && env.code === 'OK') return env.data
 
   const error = new ApiError(env.code, env.message || '请求失败', res.status, env.data)
   if (res.status === 401 && useAuth) {
     if (env.code === 'TOKEN_EXPIRED' && mayRefresh && (await refreshOnce(token))) {
-      return send<T>(method, path, opts, false)
+      return send<T>(method, path, opts, false, asFile)
     }
     error.quiet = lastExpiredToken === token
     lastExpiredToken = token
@@ -188,4 +214,33 @@ export const http = {
   post: <T>(path: string, body?: unknown, opts?: Opts) => request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body?: unknown, opts?: Opts) => request<T>('PATCH', path, { ...opts, body }),
   delete: <T>(path: string, opts?: Opts) => request<T>('DELETE', path, opts),
+}
+
+/** GET a file with the bearer token (errors still come back as the JSON envelope). */
+export async function fetchFile(path: string, query?: Query, opts: Opts = {}): Promise<DownloadedFile> {
+  try {
+    return await send<DownloadedFile>('GET', path, { ...opts, query }, true, true)
+  } catch (error) {
+    if (!opts.silent) notifyError(error)
+    throw error
+  }
+}
+
+/** Hand a blob to the browser as a download. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = filename
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** Download an API file; `path` may be a full `/api/v1/admin/...` URL as the API returns it. */
+export async function downloadFile(path: string, fallbackName: string, query?: Query): Promise<void> {
+  const relative = path.startsWith(API_BASE) ? path.slice(API_BASE.length) : path
+  const file = await fetchFile(relative, query)
+  saveBlob(file.blob, file.filename || fallbackName)
 }

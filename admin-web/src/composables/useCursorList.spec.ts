@@ -51,3 +51,21 @@ describe('useCursorList rows', () => {
     expect(list.items.value.map((r) => r.id)).toEqual([9, 1, 2, 3])
   })
 })
+
+describe('useCursorList errors', () => {
+  it('keeps the message of a failed load for the error state and clears it on success', async () => {
+    const { ApiError } = await import('@/api/request')
+    let fail = true
+    const list = useCursorList<number>(async () => {
+      if (fail) throw new ApiError('FORBIDDEN', '无权限', 403)
+      return { items: [1], next: null }
+    })
+    await list.reload()
+    expect(list.error.value).toBe('无权限')
+    expect(list.items.value).toEqual([])
+    fail = false
+    await list.reload()
+    expect(list.error.value).toBeNull()
+    expect(list.items.value).toEqual([1])
+  })
+})

@@ -8,6 +8,8 @@ export interface CursorList<T> {
   next: Ref<string | null>
   loading: Ref<boolean>
   loaded: Ref<boolean>
+  /** Message of the last failed load (already shown once by the client); null after a success. */
+  error: Ref<string | null>
   /** Start over from the first page (new filters). */
   reload: () => Promise<void>
   /** Append the page after the `next` cursor. */
@@ -27,6 +29,7 @@ export function useCursorList<T>(
   const next = ref<string | null>(null)
   const loading = ref(false)
   const loaded = ref(false)
+  const error = ref<string | null>(null)
   // Only the latest request may write: a slow first page must not land after a new search.
   let generation = 0
 
@@ -45,9 +48,11 @@ export function useCursorList<T>(
       }
       next.value = page.next ?? null
       loaded.value = true
-    } catch (error) {
+      error.value = null
+    } catch (failure) {
       // The request client has already shown the message; keep the rows we have.
-      if (!(error instanceof ApiError)) throw error
+      if (!(failure instanceof ApiError)) throw failure
+      if (mine === generation) error.value = failure.message
     } finally {
       if (mine === generation) loading.value = false
     }
@@ -58,6 +63,7 @@ export function useCursorList<T>(
     next,
     loading,
     loaded,
+    error,
     reload: () => run(null, false),
     loadMore: () => (next.value ? run(next.value, true) : Promise.resolve()),
     replace: (match, replacement) => {

@@ -64,11 +64,19 @@ describe('route guards', () => {
 
 describe('menu', () => {
   const titles = (perms: string[]) =>
-    buildMenu(appChildren, (code) => !code || perms.includes(code)).map((m) => [m.title, ...(m.children ?? []).map((c) => c.title)])
+    buildMenu(appChildren, (code) => !code || [code].flat().some((c) => perms.includes(c))).map((m) => [m.title, ...(m.children ?? []).map((c) => c.title)])
 
   it('always has 工作台 and adds pages by permission code', () => {
     expect(titles([])).toEqual([['工作台']])
-    expect(titles(['entity:read'])).toEqual([['工作台'], ['主体库']])
-    expect(titles(['entity:read', 'user:read'])).toEqual([['工作台'], ['主体库'], ['系统管理', '用户管理']])
+    expect(titles(['entity:read'])).toEqual([['工作台'], ['主体库'], ['风险信息']])
+    expect(titles(['entity:read', 'user:read'])).toEqual([['工作台'], ['主体库'], ['风险信息'], ['系统管理', '用户管理']])
+  })
+
+  it('shows each appeal page only with its permission code', () => {
+    expect(titles(['appeal:handle'])).toEqual([['工作台'], ['诉求管理', '诉求办理']])
+    expect(titles(['appeal:desk', 'appeal:supervise', 'appeal:stats'])).toEqual([
+      ['工作台'],
+      ['诉求管理', '诉求办理', '超期督办', '诉求统计'],
+    ])
   })
 })

@@ -13,7 +13,7 @@ export interface MenuItem {
 
 export function buildMenu(
   records: RouteRecordRaw[],
-  hasPerm: (code?: string) => boolean,
+  hasPerm: (code?: string | string[]) => boolean,
   groupIcons: Record<string, Component> = {},
 ): MenuItem[] {
   const menu: MenuItem[] = []

@@ -12,7 +12,7 @@ export function useLayout() {
 
   const me = computed(() => session.me)
   const menu = computed(() => buildMenu(appChildren, (code) => session.hasPerm(code), MENU_GROUP_ICONS))
-  const activeMenu = computed(() => route.path)
+  const activeMenu = computed(() => route.meta.activeMenu ?? route.path)
   const breadcrumbs = computed(() =>
     route.matched.filter((r) => r.meta.title && r.name !== 'dashboard').map((r) => ({ title: r.meta.title!, group: r.meta.group })),
   )
