@@ -63,3 +63,17 @@ async def test_demo_owner_sees_a_penalty_on_the_second_business(client, deps):
     penalties = await client.get("/api/v1/mp/risk-records", params={"kind": "penalty"}, token=token)
     assert penalties.status == 200, penalties
     assert [p["doc_no"] for p in penalties.data["items"]] == ["下市监罚〔2025〕118号"]
+
+
+async def test_demo_appeals_give_the_desk_the_unit_and_the_owner_something_to_do(client, deps):
+    await demo.seed(deps, businesses=10)
+    desk = await client.post("/api/v1/admin/auth/login", json={"username": "xialu", "password": "Staff@2026"})
+    queue = await client.get("/api/v1/admin/appeals", token=desk.data["token"]["access_token"])
+    assert {a["status"] for a in queue.data["items"]} == {"submitted", "transferred", "replied"}
+    unit = await client.post("/api/v1/admin/auth/login", json={"username": "xlcq", "password": "Staff@2026"})
+    todo = await client.get("/api/v1/admin/appeals", token=unit.data["token"]["access_token"])
+    assert [a["allowed_actions"] for a in todo.data["items"] if a["status"] == "transferred"] == [
+        ["report", "send_back"]]
+    owner = await client.post("/api/v1/mp/auth/login", json={"phone": "13900000001", "password": "Shop@2026"})
+    mine = await client.get("/api/v1/mp/appeals", token=owner.data["token"]["access_token"])
+    assert len(mine.data["items"]) == 3
