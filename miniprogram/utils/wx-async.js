@@ -39,6 +39,11 @@ function chooseImage() {
   }).then(res => res.tempFiles[0].tempFilePath)
 }
 
+/** wx.chooseMessageFile (one PDF from a chat) → {path, name}. */
+function choosePdf() {
+  return call('chooseMessageFile', { count: 1, type: 'file', extension: ['pdf'] }).then(res => ({ path: res.tempFiles[0].path, name: res.tempFiles[0].name }))
+}
+
 /** wx.showModal → true when confirmed. */
 function confirm(content, title = '提示') {
   return call('showModal', { title, content, confirmColor: '#c8161d' }).then(res => !!res.confirm)
@@ -55,4 +60,4 @@ function actionSheet(itemList) {
   )
 }
 
-module.exports = { call, isCancel, login, scanQrCode, chooseImage, confirm, actionSheet }
+module.exports = { call, isCancel, login, scanQrCode, chooseImage, choosePdf, confirm, actionSheet }

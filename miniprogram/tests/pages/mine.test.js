@@ -3,7 +3,7 @@ jest.mock('../../services/auth')
 jest.mock('../../services/license')
 
 const { installWx } = require('../helpers/wx-mock')
-const { loadPage, flush, textOf, exists, tap, input } = require('../helpers/page')
+const { loadPage, flush, textOf, exists, tap, input, trigger, attr } = require('../helpers/page')
 const f = require('../helpers/fixtures')
 const me = require('../../services/me')
 const auth = require('../../services/auth')
@@ -115,4 +115,34 @@ test('隐私服务政策 opens the policy page', async () => {
   await flush()
   await tap(page, '#privacy')
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/auth/privacy/index' })
+})
+
+describe('适老化模式', () => {
+  const a11y = require('../../utils/a11y')
+  const rootClass = page => page.querySelector('.mine').dom.className
+
+  test('the switch is remembered in storage and makes the page large-type at once; it is on when the page shows again', async () => {
+    let page = loadPage(ROUTE)
+    await flush()
+    expect(rootClass(page)).not.toContain('elder')
+    await trigger(page, '#elder-switch', 'change', { value: true })
+    expect(wx.setStorageSync).toHaveBeenCalledWith(a11y.STORAGE_KEY, true)
+    expect(rootClass(page)).toContain('elder')
+    expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '已开启适老化模式' }))
+
+    page = loadPage(ROUTE)
+    await flush()
+    expect(rootClass(page)).toContain('elder')
+    expect(attr(page, '#elder-switch', 'checked')).toBe(true)
+
+    await trigger(page, '#elder-switch', 'change', { value: false })
+    expect(wx.getStorageSync(a11y.STORAGE_KEY)).toBe(false)
+    expect(rootClass(page)).not.toContain('elder')
+  })
+
+  test('every control of 我的 has an aria-label', async () => {
+    const page = loadPage(ROUTE)
+    await flush()
+    ;['#elder-switch', '#add-business', '#privacy', '#logout', '.mine__business'].forEach(sel => expect(attr(page, sel, 'aria-label')).toBeTruthy())
+  })
 })

@@ -39,7 +39,7 @@ test('every home app of the default catalogue opens a page of this build (or one
   const pages = allPages()
   const targets = Array.from(catalog.matchAll(/"(\/pages\/[^"]+)"/g)).map(m => m[1].slice(1))
   expect(targets.length).toBeGreaterThan(5)
-  const built = ['pages/annual/index', 'pages/appeals/index', 'pages/risk/index', 'pages/news/index', 'pages/laws/index', 'pages/loans/index', 'pages/recognition/index', 'pages/party/index']
+  const built = ['pages/annual/index', 'pages/appeals/index', 'pages/risk/index', 'pages/news/index', 'pages/laws/index', 'pages/loans/index', 'pages/recognition/index', 'pages/party/index', 'pages/policies/index', 'pages/benefits/index', 'pages/credit/index']
   built.forEach(page => expect(targets).toContain(page))
   built.forEach(page => expect(pages).toContain(page))
 })

@@ -1,4 +1,4 @@
-// 我的: profile, 我的经营主体 (tap to switch), 添加经营主体, 绑定微信, 隐私政策, 退出登录.
+// 我的: profile, 我的经营主体 (tap to switch), 添加经营主体, 绑定微信, 适老化模式, 隐私政策, 退出登录.
 const me = require('../../../services/me')
 const session = require('../../../utils/session')
 const account = require('../../../utils/account')
@@ -6,6 +6,7 @@ const validate = require('../../../utils/validate')
 const wxAsync = require('../../../utils/wx-async')
 const { fieldErrors } = require('../../../utils/form-errors')
 const { toast } = require('../../../utils/request')
+const a11y = require('../../../utils/a11y')
 
 Page({
   data: {
@@ -18,10 +19,21 @@ Page({
     addUscc: '',
     addErrors: {},
     addSubmitting: false,
+    elderMode: false,
+    a11yClass: '',
   },
 
   onShow() {
+    a11y.sync(this)
+    this.setData({ elderMode: a11y.isOn() })
     return this.load()
+  },
+
+  /** 适老化模式 switch: remembered in storage, applied to this page now and to every page on show. */
+  toggleElder(e) {
+    const on = a11y.set(e.detail.value)
+    this.setData({ elderMode: on, a11yClass: a11y.className() })
+    wx.showToast({ title: on ? '已开启适老化模式' : '已关闭适老化模式', icon: 'none' })
   },
 
   onPullDownRefresh() {

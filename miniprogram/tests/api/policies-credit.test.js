@@ -1,0 +1,254 @@
+/**
+ * services/policies.js (政策, 免申即享) and services/credit.js (信用修复) against a REAL Getitong API
+ * with its demo data. Run with:  GETITONG_API=http://127.0.0.1:8000 npx jest tests/api
+ * One shop-owner login for the whole file (the API limits them per IP and minute). Staff accounts
+ * (admin; the credit officer xfjb) publish a policy for the owner to find and withdraw it afterwards,
+ * and return then refuse the credit-repair application made here, so the demo listing of
+ * 下陆区张记小吃店 is free again for the next run.
+ *
+ * @jest-environment node
+ */
+const fs = require('fs')
+const os = require('os')
+const path = require('path')
+const zlib = require('zlib')
+const { createNodeWx } = require('../helpers/node-wx')
+
+const API = (process.env.GETITONG_API || '').replace(/\/+$/, '')
+const DEMO_PHONE = '13900000001'
+const DEMO_PASSWORD = 'Shop@2026'
+const SKIP_MESSAGE =
+  'GETITONG_API is not set: the real-API 政策/信用修复 tests in tests/api are skipped (run e.g. GETITONG_API=http://127.0.0.1:8000 npm test)'
+
+if (!API) {
+  // eslint-disable-next-line no-console
+  console.warn(SKIP_MESSAGE)
+  test.skip(SKIP_MESSAGE, () => {})
+} else {
+  jest.setTimeout(30000)
+  defineApiTests()
+}
+
+/** A valid 1×1 PNG in a temp file (what wx.chooseMedia would hand back). */
+function tinyPng() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = buf => {
+    let c = 0xffffffff
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4)
+    len.writeUInt32BE(data.length)
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
+    const sum = Buffer.alloc(4)
+    sum.writeUInt32BE(crc(body))
+    return Buffer.concat([len, body, sum])
+  }
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
+    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 30, 120, 200]))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+  const file = path.join(os.tmpdir(), 'getitong-credit-material-' + process.pid + '.png')
+  fs.writeFileSync(file, png)
+  return file
+}
+
+/** Staff side over fetch: {login, call, logout}. */
+function staff(username, password) {
+  let token = null
+  async function call(method, url, body) {
+    const headers = { 'content-type': 'application/json' }
+    if (token) headers.Authorization = 'Bearer ' + token.access_token
+    const response = await fetch(API + '/api/v1/admin' + url, { method, headers, body: body ? JSON.stringify(body) : undefined })
+    const envelope = await response.json()
+    if (envelope.code !== 'OK') throw new Error(method + ' ' + url + ' → ' + envelope.code + ' ' + envelope.message)
+    return envelope.data
+  }
+  return {
+    async login() {
+      token = (await call('POST', '/auth/login', { username, password })).token
+    },
+    call,
+    async logout() {
+      if (token) await call('POST', '/auth/logout', { refresh_token: token.refresh_token }).catch(() => null)
+    },
+  }
+}
+
+function defineApiTests() {
+  global.wx = createNodeWx()
+  const config = require('../../config')
+  config.apiBase = API
+  const request = require('../../utils/request')
+  const session = require('../../utils/session')
+  const auth = require('../../services/auth')
+  const policies = require('../../services/policies')
+  const credit = require('../../services/credit')
+
+  const quiet = { showError: false }
+  let demo = null
+
+  beforeAll(async () => {
+    global.wx = createNodeWx()
+    demo = await auth.login({ phone: DEMO_PHONE, password: DEMO_PASSWORD }, quiet)
+  })
+
+  beforeEach(() => {
+    global.wx = createNodeWx()
+    request._reset()
+    if (demo) session.save(demo)
+  })
+
+  afterAll(async () => {
+    if (!demo) return
+    global.wx = createNodeWx()
+    request._reset()
+    await auth.logout(demo.token.refresh_token, quiet).catch(() => null)
+  })
+
+  describe('政策', () => {
+    test('a published policy for every business is in the owner’s matched list (search) and detail; once withdrawn it is 政策事项不存在', async () => {
+      const admin = staff('admin', 'Admin@2026')
+      await admin.login()
+      const title = '小程序测试政策' + Date.now()
+      let created = null
+      try {
+        created = await admin.call('POST', '/policies', { title, summary: '测试摘要', body: '第一条\n<b>纯文本</b>', department: '测试部门' })
+        await admin.call('POST', '/policies/' + created.id + '/publish')
+
+        const list = await policies.listPolicies({ q: title, limit: 20 }, quiet)
+        expect(list.items.map(p => p.title)).toEqual([title])
+        const newest = await policies.listPolicies({ limit: 1 }, quiet)
+        expect(newest.items[0].id).toBe(created.id) // newest publication first
+
+        const detail = await policies.getPolicy(created.id, quiet)
+        expect(detail).toEqual(expect.objectContaining({ title, department: '测试部门', body: '第一条\n<b>纯文本</b>' }))
+
+        await admin.call('POST', '/policies/' + created.id + '/withdraw')
+        created = null
+        const after = await policies.listPolicies({ q: title, limit: 20 }, quiet)
+        expect(after.items).toEqual([])
+        await expect(policies.getPolicy(detail.id, quiet)).rejects.toMatchObject({ code: 'POLICY_NOT_FOUND', message: '政策事项不存在' })
+      } finally {
+        if (created) await admin.call('POST', '/policies/' + created.id + '/withdraw').catch(() => null)
+        await admin.logout()
+      }
+    })
+
+    test('an unknown policy is 政策事项不存在', async () => {
+      await expect(policies.getPolicy(999999, quiet)).rejects.toMatchObject({ code: 'POLICY_NOT_FOUND', message: '政策事项不存在', status: 404 })
+    })
+  })
+
+  describe('免申即享', () => {
+    test('the current business’s items list (each with a status label); someone else’s or an unknown item cannot be confirmed', async () => {
+      const list = await policies.listBenefits({ limit: 20 }, quiet)
+      expect(Array.isArray(list.items)).toBe(true)
+      list.items.forEach(e => expect(e).toEqual(expect.objectContaining({ status_label: expect.any(String), benefit: expect.any(Object) })))
+      const pushed = await policies.listBenefits({ status: 'pushed', limit: 20 }, quiet)
+      pushed.items.forEach(e => expect(e.status).toBe('pushed'))
+      await expect(policies.confirmBenefit(999999, quiet)).rejects.toMatchObject({ status: 404, message: '免申即享记录不存在' })
+      await expect(policies.getBenefit(999999, quiet)).rejects.toMatchObject({ status: 404, message: '免申即享记录不存在' })
+    })
+  })
+
+  describe('信用修复', () => {
+    test('options list the four kinds with their guides and the required materials (no login needed)', async () => {
+      const opts = await credit.getOptions(quiet)
+      expect(opts.kinds.map(k => k.value)).toEqual(['serious_violation', 'enterprise_abnormal', 'individual_abnormal', 'cooperative_abnormal'])
+      opts.kinds.forEach(k => expect(k.guide).toMatch(/办理时限/))
+      expect(opts.material_types.filter(t => t.required).map(t => t.value)).toEqual(['application', 'commitment'])
+    })
+
+    test('a busy listing is not applicable; a wrong ID number for another business is refused with a Chinese message', async () => {
+      const mine = await credit.listBusinesses(quiet)
+      const shop = mine.items.find(b => b.name === '下陆区秀英便利店')
+      const verified = await credit.verify({ kind: 'individual_abnormal', business_id: shop.id }, quiet)
+      expect(verified.listings[0]).toEqual(expect.objectContaining({ can_apply: false, open_application: expect.stringMatching(/^XF\d{14}$/) }))
+
+      await expect(
+        credit.verify({ kind: 'individual_abnormal', uscc: shop.uscc, operator_name: shop.operator_name, id_number: '11010519491231002X' }, quiet)
+      ).rejects.toMatchObject({ code: 'CREDIT_IDENTITY_MISMATCH', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
+    })
+
+    test('guide → my business → free listing → typed materials → submit (number) → progress → detail → returned → resubmit → refused (listing free again)', async () => {
+      const officer = staff('xfjb', 'Staff@2026')
+      await officer.login()
+      let appId = null
+      try {
+        const mine = await credit.listBusinesses(quiet)
+        const shop = mine.items.find(b => b.name === '下陆区张记小吃店')
+        expect(shop).toBeTruthy()
+        const verified = await credit.verify({ kind: 'individual_abnormal', business_id: shop.id }, quiet)
+        const listing = verified.listings.find(l => l.can_apply)
+        expect(listing).toBeTruthy()
+
+        const png = tinyPng()
+        const letter = await credit.uploadMaterial(png, quiet)
+        const promise = await credit.uploadMaterial(png, quiet)
+        const base = { kind: 'individual_abnormal', business_id: shop.id, listing_ids: [listing.id], reason: '小程序测试：已整改' }
+
+        await expect(credit.submit(Object.assign({}, base, { guide_acknowledged: false, materials: [{ type: 'application', file_id: letter.id }, { type: 'commitment', file_id: promise.id }] }), quiet)).rejects.toMatchObject({
+          code: 'CREDIT_GUIDE_NOT_ACKNOWLEDGED',
+          message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+        })
+        await expect(credit.submit(Object.assign({}, base, { guide_acknowledged: true, materials: [{ type: 'application', file_id: letter.id }] }), quiet)).rejects.toMatchObject({
+          code: 'CREDIT_MATERIAL_MISSING',
+        })
+
+        const created = await credit.submit(
+          Object.assign({}, base, { guide_acknowledged: true, materials: [{ type: 'application', file_id: letter.id }, { type: 'commitment', file_id: promise.id }] }),
+          quiet
+        )
+        appId = created.id
+        expect(created.number).toMatch(/^XF\d{14}$/)
+        expect(created.status).toBe('submitted')
+
+        const progress = await credit.progress({}, quiet)
+        expect(progress.phone).toBe('139****0001')
+        expect(progress.items.map(a => a.number)).toContain(created.number)
+
+        const detail = await credit.getApplication(created.id, quiet)
+        expect(detail.materials.map(m => m.type).sort()).toEqual(['application', 'commitment'])
+        expect(detail.events[0]).toEqual(expect.objectContaining({ action: 'submit' }))
+        expect(detail.limits.accept_due_on).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+        expect(detail.has_decision_letter).toBe(false)
+
+        // the decision letter is not there before approval
+        const res = await fetch(credit.decisionLetterUrl(created.id), { headers: { Authorization: 'Bearer ' + session.getAccessToken() } })
+        expect(res.status).toBe(409)
+        expect((await res.json()).code).toBe('CREDIT_DECISION_NOT_READY')
+
+        await officer.call('POST', '/credit/applications/' + created.id + '/actions', { action: 'return', opinion: '小程序测试：请补充材料' })
+        const returned = await credit.getApplication(created.id, quiet)
+        expect(returned.status).toBe('returned')
+        expect(returned.last_reason).toBe('小程序测试：请补充材料')
+        expect(returned.actions).toContain('resubmit')
+
+        const extra = await credit.uploadMaterial(png, quiet)
+        await credit.resubmit(created.id, { comment: '小程序测试：已补充', materials: [{ type: 'other', file_id: extra.id }] }, quiet)
+        const again = await credit.getApplication(created.id, quiet)
+        expect(again.status).toBe('submitted')
+        expect(again.materials).toHaveLength(3)
+        await expect(credit.resubmit(created.id, { comment: '再次' }, quiet)).rejects.toMatchObject({ code: 'CREDIT_ACTION_NOT_ALLOWED', status: 409 })
+      } finally {
+        if (appId) await officer.call('POST', '/credit/applications/' + appId + '/actions', { action: 'refuse', opinion: '小程序测试结束' }).catch(() => null)
+        await officer.logout()
+      }
+      const refused = await credit.getApplication(appId, quiet)
+      expect(refused.status).toBe('refused')
+      expect(refused.last_reason).toBe('小程序测试结束')
+      const mine = await credit.listBusinesses(quiet)
+      const shop = mine.items.find(b => b.name === '下陆区张记小吃店')
+      const free = await credit.verify({ kind: 'individual_abnormal', business_id: shop.id }, quiet)
+      expect(free.listings.some(l => l.can_apply)).toBe(true)
+    })
+  })
+}
