@@ -1,5 +1,6 @@
 // Files the API serves only to their owner (appeal photos, reply files): <image src> cannot send the
-// token, so they are downloaded with it and then shown (images) or opened (documents).
+// token, so they are downloaded with it and then shown (images) or opened (documents). Links of an appeal
+// query by code + password are signed and expire (410 after 30 minutes).
 const config = require('../config')
 const session = require('./session')
 
@@ -19,7 +20,9 @@ function openFile(file) {
       success: res => {
         wx.hideLoading()
         if (res.statusCode !== 200) {
-          wx.showToast({ title: res.statusCode === 401 ? '登录已过期，请重新进入页面' : '文件加载失败', icon: 'none' })
+          const title = res.statusCode === 401 ? '登录已过期，请重新进入页面'
+            : res.statusCode === 410 ? '文件链接已过期，请重新查询' : '文件加载失败'
+          wx.showToast({ title, icon: 'none' })
           resolve(false)
           return
         }

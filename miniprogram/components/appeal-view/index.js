@@ -24,7 +24,7 @@ Component({
   options: { addGlobalClass: true },
   properties: {
     appeal: { type: Object, value: null },
-    // the files are served to the appeal's business only: 诉求查询 (code + password) lists them by name
+    // 诉求查询 (code + password) gets signed links that open without login; set false to list names only
     canOpenFiles: { type: Boolean, value: true },
   },
   data: { v: null },

@@ -255,4 +255,23 @@ describe('诉求查询', () => {
     await tap(page, '#again')
     expect(exists(page, '#code')).toBe(true)
   })
+
+  test('the photos of a queried appeal open through their signed links; a stale link says so', async () => {
+    const page = loadPage(ROUTE)
+    await flush()
+    await input(page, '#code', '54ZHR9YAHGD6')
+    await input(page, '#password', '3a9d96d7')
+    const signed = '/api/v1/mp/appeals/query-files/7.1.1764560000.' + 'a'.repeat(32)
+    const detail = a.detail({ allowed_actions: [] })
+    detail.photos = detail.photos.map(p => ({ ...p, url: signed }))
+    appeals.queryAppeal.mockResolvedValueOnce(detail)
+    await tap(page, '#query')
+    wx.__responses.downloadFile = { statusCode: 200, tempFilePath: '/tmp/q.png' }
+    await tap(page.querySelector('#view'), '.av__file')
+    expect(wx.downloadFile).toHaveBeenCalledWith(expect.objectContaining({ url: expect.stringMatching(/query-files\/7\.1\./) }))
+    expect(wx.previewImage).toHaveBeenCalledWith(expect.objectContaining({ urls: ['/tmp/q.png'] }))
+    wx.__responses.downloadFile = { statusCode: 410 }
+    await tap(page.querySelector('#view'), '.av__file')
+    expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '文件链接已过期，请重新查询' }))
+  })
 })
