@@ -27,6 +27,7 @@ test: apt-test venv admin miniprogram-deps
 bench: apt-test venv
 	bash bench/run.sh
 	bash bench/appeals_run.sh
+	bash bench/credit_run.sh
 
 lint: venv
 	.venv/bin/ruff check backend tests bench scripts docker

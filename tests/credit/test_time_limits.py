@@ -1,7 +1,7 @@
 """Working-day arithmetic (Spring Festival and National Day 2026 with their 调休 Saturdays) and the
 time limits an application shows, with a controlled clock."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -30,6 +30,33 @@ def test_working_days_between():
     assert cfg.working_days_between(date(2026, 2, 13), date(2026, 2, 24)) == 2
     assert cfg.working_days_between(date(2026, 2, 24), date(2026, 2, 13)) == -2
     assert cfg.working_days_between(date(2026, 3, 2), date(2026, 3, 2)) == 0
+
+
+def _day_by_day(start, end):
+    if end < start:
+        return -_day_by_day(end, start)
+    return sum(cfg.is_workday(start + timedelta(days=i)) for i in range(1, (end - start).days + 1))
+
+
+@pytest.mark.parametrize(("start", "end"), [
+    (date(2025, 1, 1), date(2026, 12, 31)), (date(2024, 12, 31), date(2026, 2, 24)),
+    (date(2025, 12, 31), date(2026, 1, 1)), (date(2026, 11, 30), date(2025, 11, 3)),
+    (date(2025, 6, 30), date(2025, 7, 1)), (date(2004, 1, 1), date(2004, 1, 2)),
+])
+def test_working_days_between_long_spans(start, end):
+    # The per-year tables (one page of year-old overdue rows used to walk ~7,000 days) count the same.
+    assert cfg.working_days_between(start, end) == _day_by_day(start, end)
+
+
+def test_working_days_between_uncovered_and_configured_year(monkeypatch):
+    with pytest.raises(e.CalendarUncovered):
+        cfg.working_days_between(date(2026, 12, 1), date(2027, 1, 5))
+    st = cfg.credit_settings()
+    monkeypatch.setattr(st, "extra_years", [2027])
+    monkeypatch.setattr(st, "extra_holidays", [date(2027, 1, 1)])
+    assert cfg.working_days_between(date(2026, 12, 31), date(2027, 1, 5)) == 2  # 1-1 holiday, weekend, 1-4, 1-5
+    monkeypatch.setattr(st, "extra_holidays", [])
+    assert cfg.working_days_between(date(2026, 12, 31), date(2027, 1, 5)) == 3  # the settings are part of the key
 
 
 def test_year_without_calendar_data_fails_loudly():
