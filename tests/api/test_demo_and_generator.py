@@ -77,3 +77,15 @@ async def test_demo_appeals_give_the_desk_the_unit_and_the_owner_something_to_do
     owner = await client.post("/api/v1/mp/auth/login", json={"phone": "13900000001", "password": "Shop@2026"})
     mine = await client.get("/api/v1/mp/appeals", token=owner.data["token"]["access_token"])
     assert len(mine.data["items"]) == 3
+
+
+async def test_demo_owner_has_policies_and_a_pushed_benefit(client, deps):
+    await demo.seed(deps, businesses=10)
+    r = await client.post("/api/v1/mp/auth/login", json={"phone": "13900000001", "password": "Shop@2026"})
+    token = r.data["token"]["access_token"]
+    policies = await client.get("/api/v1/mp/policies", token=token)
+    assert policies.status == 200, policies
+    assert len(policies.data["items"]) == 2
+    pushed = await client.get("/api/v1/mp/benefits", token=token)
+    assert pushed.status == 200, pushed
+    assert [i["benefit"]["name"] for i in pushed.data["items"]] == ["个体工商户社会保险补贴（2026年第一批）"]
