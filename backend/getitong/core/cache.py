@@ -10,9 +10,9 @@ import asyncio
 import contextlib
 import secrets
 import time
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class Cache(Protocol):
     async def ping(self) -> bool: ...
     async def close(self) -> None: ...
     def lock(self, name: str, ttl: int = 30, wait: float = 0) -> contextlib.AbstractAsyncContextManager[None]: ...
+    def on_message(self, channel: str, callback: Callable[[str], None]) -> None: ...
+    async def publish(self, channel: str, message: str) -> None: ...
 
 
 async def hit(cache: Cache, key: str, *, limit: int, window: int) -> RateResult:
@@ -52,6 +54,7 @@ class MemoryCache:
     backend = "memory"
 
     def __init__(self) -> None:
+        self._channels = _LocalChannels()
         self._data: dict[str, tuple[str, float | None]] = {}
         self._guard = asyncio.Lock()
 
@@ -116,6 +119,26 @@ class MemoryCache:
         finally:
             await self.delete(key)
 
+    def on_message(self, channel: str, callback: Callable[[str], None]) -> None:
+        self._channels.add(channel, callback)
+
+    async def publish(self, channel: str, message: str) -> None:
+        self._channels.deliver(channel, message)  # one process: nobody else to tell
+
+
+@dataclass
+class _LocalChannels:
+    """Callbacks of this process per channel: `publish` calls them at once, before other processes hear."""
+
+    callbacks: dict[str, list[Callable[[str], None]]] = field(default_factory=dict)
+
+    def add(self, channel: str, callback: Callable[[str], None]) -> None:
+        self.callbacks.setdefault(channel, []).append(callback)
+
+    def deliver(self, channel: str, message: str) -> None:
+        for callback in self.callbacks.get(channel, ()):
+            callback(message)
+
 
 class RedisCache:
     """Redis backend on redis.asyncio (the maintained successor of aioredis)."""
@@ -131,6 +154,7 @@ class RedisCache:
         self._redis = Redis.from_url(url, decode_responses=True)
         self._prefix = prefix
         self._incr = self._redis.register_script(self._INCR)
+        self._channels = _LocalChannels()
 
     def _k(self, key: str) -> str:
         return self._prefix + key
@@ -163,6 +187,18 @@ class RedisCache:
 
     async def close(self) -> None:
         await self._redis.aclose()
+
+    def on_message(self, channel: str, callback: Callable[[str], None]) -> None:
+        """`callback` hears this process's own messages at once; `subscribe` delivers the others'."""
+        self._channels.add(channel, callback)
+
+    async def publish(self, channel: str, message: str) -> None:
+        self._channels.deliver(channel, message)
+        await self._redis.publish(self._k(channel), message)
+
+    def pubsub(self, channel: str) -> Any:
+        """A new subscription connection for `channel` (redis.asyncio PubSub, not yet subscribed)."""
+        return self._redis.pubsub(ignore_subscribe_messages=True), self._k(channel)
 
     @contextlib.asynccontextmanager
     async def lock(self, name: str, ttl: int = 30, wait: float = 0) -> AsyncIterator[None]:

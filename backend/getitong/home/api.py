@@ -7,10 +7,12 @@ from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
 from getitong.accounts import service as accounts
+from getitong.common import home_events
 from getitong.common.guards import deps_of, person_required, staff_required
 from getitong.core.web import bearer, body, ok
+from getitong.home import local, service
 from getitong.home import schemas as s
-from getitong.home import service
+from getitong.home.config import home_settings
 
 bp_mp = Blueprint("home_mp", url_prefix="/api/v1/mp/home")
 bp_admin = Blueprint("home_admin", url_prefix="/api/v1/admin/home")
@@ -20,6 +22,21 @@ blueprints = [bp_mp, bp_admin]
 @bp_mp.after_server_start
 async def _load_catalog(app: Sanic) -> None:
     await service.ensure_catalog()
+    deps = app.ctx.deps
+    if deps.cache.backend == "redis" and home_settings().cache_enabled:
+        # One listener per worker process keeps its in-memory copy of home replies honest (home/local.py).
+        copy = local.LocalHome()
+        deps.memo["home_local"] = copy
+        deps.cache.on_message(home_events.CHANNEL, copy.changed)
+        app.ctx.home_listener = local.Listener(deps.cache, copy, home_events.CHANNEL)
+        app.ctx.home_listener.start()
+
+
+@bp_mp.before_server_stop
+async def _stop_listener(app: Sanic) -> None:
+    listener = getattr(app.ctx, "home_listener", None)
+    if listener is not None:
+        await listener.stop()
 
 
 @bp_mp.get("/")
@@ -30,13 +47,19 @@ async def home(request: Request) -> HTTPResponse:
     # and the link runs only when the reply has to be built (see service.cached_home for why that is safe).
     deps = deps_of(request)
     claims = deps.tokens.codec.decode(bearer(request), subject_type=accounts.PERSON)
-    payload = await service.cached_home(deps, person_id=claims.subject_id, business_id=claims.business_id)
-    if payload is None:
-        person = await accounts.load_linked_person(claims.subject_id, claims.business_id)
-        payload = await service.home_json(deps, person=person, business_id=claims.business_id)
-    # The cached text goes out as it is: no parse and re-serialise on the hot path.
-    return raw(f'{{"code":"OK","message":"成功","data":{payload}}}'.encode(),
-               content_type="application/json; charset=utf-8")
+    copy: local.LocalHome | None = deps.memo.get("home_local")
+    reply = copy.get(claims.subject_id, claims.business_id) if copy is not None else None
+    if reply is None:
+        generation = copy.generation if copy is not None else 0
+        payload = await service.cached_home(deps, person_id=claims.subject_id, business_id=claims.business_id)
+        if payload is None:
+            person = await accounts.load_linked_person(claims.subject_id, claims.business_id)
+            payload = await service.home_json(deps, person=person, business_id=claims.business_id)
+        # The cached text goes out as it is: no parse and re-serialise on the hot path.
+        reply = f'{{"code":"OK","message":"成功","data":{payload}}}'.encode()
+        if copy is not None and home_settings().cache_enabled:
+            copy.keep(claims.subject_id, claims.business_id, reply, generation)
+    return raw(reply, content_type="application/json; charset=utf-8")
 
 
 @bp_mp.get("/apps")
