@@ -3,15 +3,28 @@ Adobe-GB1 font STSong-Light (UniGB-UCS2-H), which every PDF reader provides, so 
 
 from __future__ import annotations
 
-import textwrap
-
 
 def _hex(text: str) -> str:
     return text.encode("utf-16-be").hex().upper()
 
 
+_NO_LINE_START = set("，。、；：？！）》」』”’%")
+
+
 def _lines(paragraph: str, width: int) -> list[str]:
-    return textwrap.wrap(paragraph, width=width, break_long_words=True, drop_whitespace=False) or [""]
+    """Wrap at `width` full-width characters (Latin letters and digits count half); closing punctuation never
+    starts a line (it hangs at the end of the previous one, as Chinese typesetting has it)."""
+    lines: list[str] = []
+    current, used = "", 0.0
+    for ch in paragraph:
+        size = 1.0 if ord(ch) >= 0x2E80 else 0.5
+        if used + size > width and current and ch not in _NO_LINE_START:
+            lines.append(current)
+            current, used = "", 0.0
+        current += ch
+        used += size
+    lines.append(current)
+    return lines
 
 
 def render(*, title: str, paragraphs: list[str], signature: list[str]) -> bytes:
