@@ -176,6 +176,23 @@ def _event_files(events: list[AppealEvent]) -> set[int]:
 _DESK_TTL = 60.0
 
 
+async def _business_place(deps: Deps, business_id: int) -> tuple[str, int]:
+    """Region code and registration org of a business, held in memory for a minute like the desk below (a
+    business changes its registration org a few times in its life; a submission asks every time)."""
+    places: dict[int, tuple[tuple[str, int], float]] = deps.memo.setdefault("appeal_business", {})
+    hit_ = places.get(business_id)
+    if hit_ is not None and hit_[1] > monotonic():
+        return hit_[0]
+    rows = await db.fetch("SELECT region_code, org_id FROM business WHERE id = $1", business_id)
+    if not rows:
+        raise errors.NoCurrentBusiness()
+    place = (rows[0]["region_code"], rows[0]["org_id"])
+    if len(places) >= 50_000:  # bounded: start over rather than grow with every business that ever wrote
+        places.clear()
+    places[business_id] = (place, monotonic() + _DESK_TTL)
+    return place
+
+
 async def _handling_org(deps: Deps, org_id: int) -> int:
     """The district-level ancestor of the registration org (its appeal desk); the org itself above that.
 
@@ -222,10 +239,8 @@ async def submit(deps: Deps, *, owner: Owner, title: str, type: AppealType, depa
     """Submit an appeal for the current business; the query password is returned this once only."""
     if department not in cfg.appeal_settings().departments:
         raise e.AppealDepartmentInvalid(data={"departments": cfg.appeal_settings().departments})
-    business = await db.fetch("SELECT id, region_code, org_id FROM business WHERE id = $1", owner.business_id)
-    if not business:
-        raise errors.NoCurrentBusiness()
-    business_id, region_code, registered_org = business[0]["id"], business[0]["region_code"], business[0]["org_id"]
+    business_id = owner.business_id
+    region_code, registered_org = await _business_place(deps, business_id)
     photos = await _check_files(photos, owner_type="person", owner_id=owner.person.id, images_only=True)
     org_id = await _handling_org(deps, registered_org)
     password = "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(8))
