@@ -38,8 +38,7 @@ async def seed(deps: Deps) -> None:
     handler_user = await StaffUser.create(username=HANDLER[0], name=HANDLER[2],
                                           password_hash=deps.hasher.hash(HANDLER[1]), org=station,
                                           roles=[Role.APPEAL_HANDLER.value])
-    owner = service.Owner(person=person, business_id=link.business_id)
-    made = [await service.submit(deps, owner=owner, title=title, type=kind, department=department, content=content,
+    made = [await service.submit(deps, person_id=person.id, business_id=link.business_id, title=title, type=kind, department=department, content=content,
                                  photos=[])
             for title, kind, department, content in APPEALS]
     desk, unit = await staff.load_actor(desk_user.id), await staff.load_actor(handler_user.id)
