@@ -50,6 +50,7 @@ from getitong.credit.workflow import (
     REVIEWER,
     STATUS_LABELS,
     STEP_LABELS,
+    WORKS_ON,
     Action,
     Caller,
     CreditStatus,
@@ -504,15 +505,12 @@ async def _visible(actor: StaffUser, app_id: int, conn: Any = None) -> CreditApp
     return app
 
 
-TODO_STATUS = {CLERK: CreditStatus.SUBMITTED, REVIEWER: CreditStatus.REVIEWING, APPROVER: CreditStatus.APPROVING}
-
-
 async def queue(*, actor: StaffUser, q: s.QueueQuery) -> dict[str, Any]:
     """待办 / all applications of the actor's office, newest first, with time left / due soon / overdue."""
     perms = _staff_perms(actor)
     qs = CreditApplication.filter(handling_org_id=actor.org_id)
     if q.todo:
-        qs = qs.filter(status__in=[TODO_STATUS[p] for p in perms])
+        qs = qs.filter(status__in=[WORKS_ON[p] for p in perms])
     if q.status:
         qs = qs.filter(status=q.status)
     if q.kind:

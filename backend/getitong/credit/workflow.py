@@ -71,6 +71,8 @@ CLERK = "credit:accept"
 REVIEWER = "credit:review"
 APPROVER = "credit:approve"
 APPLICANT = "applicant"
+# The state each staff role works on: what lands in its 待办 list.
+WORKS_ON = {CLERK: CreditStatus.SUBMITTED, REVIEWER: CreditStatus.REVIEWING, APPROVER: CreditStatus.APPROVING}
 
 TRANSITIONS: dict[tuple[CreditStatus, Action], tuple[CreditStatus, str]] = {
     (CreditStatus.SUBMITTED, Action.ACCEPT): (CreditStatus.REVIEWING, CLERK),
