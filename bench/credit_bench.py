@@ -122,7 +122,7 @@ def _pick(rng: random.Random, table: tuple[list[str], list[float]]) -> str:
 
 class WorkingDays:
     """The domain's add_working_days (chinesecalendar), cached; past the calendar's last year (2026 in
-    chinesecalendar 1.11.0) it counts Monday–Friday, as CREDIT_EXTRA_YEARS without extra holidays would."""
+    chinesecalendar 1.11.0) it counts Monday–Friday, as CALENDAR_EXTRA_YEARS without extra holidays would."""
 
     def __init__(self) -> None:
         from getitong.credit import config as cfg

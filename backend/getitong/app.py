@@ -7,7 +7,9 @@ import importlib.util
 import logging
 import secrets
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sanic import Request, Sanic, html, redirect
 from sanic.exceptions import SanicException
@@ -15,6 +17,7 @@ from sanic.response import HTTPResponse, file
 from tortoise import Tortoise
 
 from getitong.accounts.api import bp as mp_accounts_bp
+from getitong.common import workdays
 from getitong.core import db, errors
 from getitong.core.context import set_request_meta
 from getitong.core.deps import build_deps
@@ -23,6 +26,7 @@ from getitong.core.web import error_response, ok
 from getitong.staff.api import bp as admin_bp
 
 log = logging.getLogger("getitong")
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 _SANIC_CODES = {400: "VALIDATION_ERROR", 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND",
                 405: "METHOD_NOT_ALLOWED", 413: "FILE_TOO_LARGE", 416: "RANGE_NOT_SATISFIABLE",
@@ -67,6 +71,9 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True, name
     async def _start(app: Sanic) -> None:
         if app.ctx.manage_db and not Tortoise._inited:
             await db.init(settings)
+        warning = workdays.coverage_warning(datetime.now(SHANGHAI).date())
+        if warning:  # legal deadlines in working days would be refused (503) once they reach that year
+            log.warning(warning)
 
     @app.after_server_stop
     async def _stop(app: Sanic) -> None:

@@ -6,7 +6,7 @@ from getitong.appeals import api as appeals_api
 from getitong.appeals import config as cfg
 from getitong.appeals import service
 from getitong.appeals.models import Appeal
-from tests.appeals.factories import ADMIN, MP, move_to, new_appeal
+from tests.appeals.factories import ADMIN, MP, move_to, new_appeal, submit
 
 
 def test_add_days_natural_and_working():
@@ -24,6 +24,17 @@ async def test_working_days_setting_moves_the_finish_limit(client, tokens, clock
     clock.at = datetime(2026, 1, 30, 2, 0, tzinfo=UTC)  # Friday
     created = await new_appeal(client, tokens["owner"])
     assert created["finish_due_at"] == "2026-02-04T02:00:00+00:00"  # Mon, Tue, Wed
+
+
+async def test_working_days_in_a_year_without_calendar_data_refuse_loudly(client, tokens, clock, monkeypatch):
+    # Counting Monday–Friday would put a deadline inside the 2027 Spring Festival: refuse and write nothing.
+    monkeypatch.setattr(cfg, "appeal_settings", lambda: cfg.AppealSettings(day_unit="working"))
+    clock.at = datetime(2026, 12, 28, 2, 0, tzinfo=UTC)
+    before = await Appeal.all().count()
+    r = await submit(client, tokens["owner"])
+    assert (r.status, r.code) == (503, "CALENDAR_UNCOVERED")
+    assert r.data == {"year": 2027}
+    assert await Appeal.all().count() == before
 
 
 async def test_transfer_limit_is_one_day_from_acceptance(client, tokens, tree, clock):

@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from getitong.common.workdays import calendar_settings
 from getitong.credit import config as cfg
 from getitong.credit import errors as e
 from getitong.credit.models import CreditApplication
@@ -51,7 +52,7 @@ def test_working_days_between_long_spans(start, end):
 def test_working_days_between_uncovered_and_configured_year(monkeypatch):
     with pytest.raises(e.CalendarUncovered):
         cfg.working_days_between(date(2026, 12, 1), date(2027, 1, 5))
-    st = cfg.credit_settings()
+    st = calendar_settings()
     monkeypatch.setattr(st, "extra_years", [2027])
     monkeypatch.setattr(st, "extra_holidays", [date(2027, 1, 1)])
     assert cfg.working_days_between(date(2026, 12, 31), date(2027, 1, 5)) == 2  # 1-1 holiday, weekend, 1-4, 1-5
@@ -62,11 +63,11 @@ def test_working_days_between_uncovered_and_configured_year(monkeypatch):
 def test_year_without_calendar_data_fails_loudly():
     with pytest.raises(e.CalendarUncovered) as exc:
         cfg.add_working_days(date(2026, 12, 31), 1)
-    assert exc.value.code == "CREDIT_CALENDAR_UNCOVERED"
+    assert exc.value.code == "CALENDAR_UNCOVERED"
 
 
 def test_a_configured_year_is_used(monkeypatch):
-    st = cfg.credit_settings()
+    st = calendar_settings()
     monkeypatch.setattr(st, "extra_years", [2027])
     monkeypatch.setattr(st, "extra_holidays", [date(2027, 1, 1)])
     monkeypatch.setattr(st, "extra_workdays", [date(2027, 1, 9)])
@@ -79,7 +80,7 @@ def test_a_configured_year_is_used(monkeypatch):
 async def test_uncovered_year_refuses_the_submission_loudly(client, cast, clock):
     clock.set(datetime(2026, 12, 30, 2, 0, tzinfo=UTC))
     r = await submit(client, cast)
-    assert (r.status, r.code) == (503, "CREDIT_CALENDAR_UNCOVERED")
+    assert (r.status, r.code) == (503, "CALENDAR_UNCOVERED")
     assert r.data == {"year": 2027}
     assert await CreditApplication.all().count() == 0
 

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from getitong.common.workdays import add_working_days
+
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
@@ -46,20 +48,11 @@ def now() -> datetime:
 
 
 def add_days(start: datetime, days: int, unit: str) -> datetime:
-    """`start` plus `days` natural days, or plus `days` Chinese working days (weekends, holidays, 调休)."""
+    """`start` plus `days` natural days, or plus `days` Chinese working days (weekends, holidays, 调休).
+
+    Working days come from the platform calendar: a year it does not cover raises CalendarUncovered (503)."""
     if unit != "working":
         return start + timedelta(days=days)
-    import chinese_calendar
-
     local = start.astimezone(SHANGHAI)
-    current, left = local, days
-    while left > 0:
-        current += timedelta(days=1)
-        try:
-            working = chinese_calendar.is_workday(current.date())
-        except NotImplementedError:  # a year the library does not know yet: weekdays only
-            working = current.weekday() < 5
-        if working:
-            left -= 1
-    return current.astimezone(UTC)
-
+    due = add_working_days(local.date(), days)
+    return local.replace(year=due.year, month=due.month, day=due.day).astimezone(UTC)

@@ -29,6 +29,9 @@ class Perm(StrEnum):
     RECOGNITION_REVIEW = "recognition:review"
     HOME_MANAGE = "home:manage"
     ANNUAL_MANAGE = "annual:manage"
+    INSPECTION_PLAN = "inspection:plan"
+    INSPECTION_REVIEW = "inspection:review"
+    INSPECTOR_MANAGE = "inspector:manage"
 
 
 class Role(StrEnum):
@@ -45,6 +48,7 @@ class Role(StrEnum):
     REGISTRATION_REVIEWER = "registration_reviewer"
     BANK_STAFF = "bank_staff"
     RECOGNITION_REVIEWER = "recognition_reviewer"
+    INSPECTION_MANAGER = "inspection_manager"
 
 
 _BASE = {Perm.ENTITY_READ, Perm.ORG_READ}
@@ -65,6 +69,9 @@ ROLE_DEFS: dict[Role, tuple[str, frozenset[Perm]]] = {
     # Bank staff see only their institution's products and applications: no register access.
     Role.BANK_STAFF: ("金融机构人员", frozenset({Perm.LOAN_HANDLE})),
     Role.RECOGNITION_REVIEWER: ("名特优新审核", frozenset(_BASE | {Perm.RECOGNITION_REVIEW})),
+    # 双随机: plans, draws, assignment, review of results and the inspector pool (not result entry).
+    Role.INSPECTION_MANAGER: ("双随机管理", frozenset(_BASE | {Perm.INSPECTION_PLAN, Perm.INSPECTION_REVIEW,
+                                                        Perm.INSPECTOR_MANAGE})),
 }
 
 
