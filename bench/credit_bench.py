@@ -1,6 +1,6 @@
 """Credit-repair bench (issue 5): 200,000 generated applications, then wrk against the staff 待办 list.
 
-    python bench/credit_bench.py generate   # COPY N applications (+ listings, links, submit events), ANALYZE
+    python bench/credit_bench.py generate   # COPY N applications (+ listings, links, submit events), VACUUM ANALYZE
     python bench/credit_bench.py measure    # baseline, the 经办's 待办 and one status/kind filter, first/deepest page
 
 Started by bench/credit_run.sh, which provides everything through the environment (DATABASE_URL, the server
@@ -323,9 +323,11 @@ async def generate() -> None:
             "(SELECT 1 FROM credit_application a WHERE a.id = e.application_id)", first_app)
         if dangling:
             die(f"{dangling} generated rows reference missing or inconsistent rows")
-        say("credit: ANALYZE …")
-        await conn.execute("ANALYZE credit_application; ANALYZE credit_application_listing; ANALYZE credit_event; "
-                           "ANALYZE risk_listing")
+        # VACUUM as well: freshly COPYed tables would otherwise get autovacuum's first pass mid-measurement
+        # (see appeals_bench.generate).
+        say("credit: VACUUM ANALYZE …")
+        await conn.execute("VACUUM (ANALYZE) credit_application, credit_application_listing, credit_event, "
+                           "risk_listing")
         mix = await conn.fetch(
             "SELECT status, count(*) AS n FROM credit_application WHERE handling_org_id = $1 GROUP BY 1 ORDER BY 2 DESC",
             home)

@@ -71,8 +71,10 @@ class Appeal(Model):
 
     class Meta:
         table = "appeal"
-        indexes = (("org_id", "status", "id"), ("unit_org_id", "status", "id"), ("region_code", "id"),
-                   ("business_id", "id"), ("org_id", "submitted_at"))
+        # Each index is paid for on every submission: only those a query uses. Desk queue (org, status), unit
+        # queue (unit, status), "my appeals" (business), statistics and period filters (org, submitted_at).
+        indexes = (("org_id", "status", "id"), ("unit_org_id", "status", "id"), ("business_id", "id"),
+                   ("org_id", "submitted_at"))
 
 
 class AppealEvent(Model):
