@@ -32,6 +32,8 @@ EXPECTED = {
     (CreditStatus.APPROVING, A.RETURN): (CreditStatus.REVIEWING, APPROVER),
     (CreditStatus.APPROVING, A.REFUSE): (CreditStatus.REFUSED, APPROVER),
     (CreditStatus.RETURNED, A.RESUBMIT): (CreditStatus.SUBMITTED, APPLICANT),
+    (CreditStatus.SUBMITTED, A.WITHDRAW): (CreditStatus.WITHDRAWN, APPLICANT),
+    (CreditStatus.RETURNED, A.WITHDRAW): (CreditStatus.WITHDRAWN, APPLICANT),
 }
 
 
@@ -63,3 +65,4 @@ def test_terminal_states_have_no_actions():
     everyone = Caller(frozenset(ROLES))
     assert allowed_actions(CreditStatus.APPROVED, everyone) == []
     assert allowed_actions(CreditStatus.REFUSED, everyone) == []
+    assert allowed_actions(CreditStatus.WITHDRAWN, everyone) == []

@@ -77,6 +77,14 @@ async def mp_resubmit(request: Request, app_id: int, data: s.ResubmitIn) -> HTTP
     return ok(await service.resubmit(deps_of(request), who=_who(request), app_id=app_id, data=data))
 
 
+@bp_mp.post("/applications/<app_id:int>/withdraw")
+@openapi.summary("撤回申请（受理前或退回补正时）")
+@person_required
+@body(s.WithdrawIn)
+async def mp_withdraw(request: Request, app_id: int, data: s.WithdrawIn) -> HTTPResponse:
+    return ok(await service.withdraw(deps_of(request), who=_who(request), app_id=app_id, data=data))
+
+
 @bp_mp.get("/applications/<app_id:int>/files/<file_id:int>")
 @openapi.summary("下载申请材料")
 @person_required

@@ -65,6 +65,12 @@ class SubmitIn(BusinessRef):
     _r = field_validator("reason")(_strip)
 
 
+class WithdrawIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    comment: str = Field("", max_length=500, description="撤回原因（可不填）")
+
+
 class ResubmitIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

@@ -443,6 +443,25 @@ async def resubmit(deps: Deps, *, who: Applicant, app_id: int, data: s.ResubmitI
     return await _detail(deps, app, staff=False, caller=_applicant_caller(who, app))
 
 
+async def withdraw(deps: Deps, *, who: Applicant, app_id: int, data: s.WithdrawIn) -> dict[str, Any]:
+    """The applicant takes the application back (before acceptance, or while returned for 补正): it closes and
+    its listings can be applied for again."""
+    at = cfg.now()
+    async with in_transaction() as conn:
+        app = await _own_application(who, app_id, conn)
+        target = next_status(app.status, Action.WITHDRAW, _applicant_caller(who, app))
+        changed = await CreditApplication.filter(id=app.id, status=app.status).using_db(conn).update(
+            status=target)
+        if not changed:
+            raise e.StateChanged()
+        await CreditApplicationListing.filter(application_id=app.id).using_db(conn).update(open_listing_id=None)
+        await _event(conn, app, actor_type="person", actor_id=who.person.id, actor_name=who.person.name, org=None,
+                     action=Action.WITHDRAW.value, from_status=CreditStatus(app.status), to_status=target,
+                     comment=data.comment, at=at)
+    app = await CreditApplication.get(id=app.id)
+    return await _detail(deps, app, staff=False, caller=_applicant_caller(who, app))
+
+
 async def _application_file(app_id: int, file_id: int) -> StoredFile:
     m = await CreditMaterial.filter(application_id=app_id, file_id=file_id).prefetch_related("file").first()
     if m is None:

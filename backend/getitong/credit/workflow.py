@@ -1,7 +1,8 @@
 """The credit-repair workflow as one readable table: states, actions, who may act. Pure, no I/O.
 
 申请（移动端或审批端直接受理）→ 受理（经办，可转办同区局其他所）→ 审核 → 审批（移出名录）→ 办结.
-Each staff step may return the application to the previous step or refuse it with a reason.
+Each staff step may return the application to the previous step or refuse it with a reason; the applicant
+may withdraw it before acceptance or while it is returned to them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ class CreditStatus(StrEnum):
     RETURNED = "returned"      # 已退回申请人补正
     APPROVED = "approved"      # 已办结（准予修复，已移出）
     REFUSED = "refused"        # 不予修复
+    WITHDRAWN = "withdrawn"    # 申请人撤回（受理前或退回补正时）
 
 
 STATUS_LABELS = {
@@ -28,6 +30,7 @@ STATUS_LABELS = {
     CreditStatus.RETURNED: "已退回补正",
     CreditStatus.APPROVED: "已办结（准予修复）",
     CreditStatus.REFUSED: "不予修复",
+    CreditStatus.WITHDRAWN: "已撤回",
 }
 
 # The step the application is at, as the applicant's progress page names it.
@@ -38,6 +41,7 @@ STEP_LABELS = {
     CreditStatus.RETURNED: "申请人补正材料",
     CreditStatus.APPROVED: "办结",
     CreditStatus.REFUSED: "办结",
+    CreditStatus.WITHDRAWN: "已撤回",
 }
 
 # Still open: the listing(s) cannot be applied for again, and time limits run.
@@ -53,6 +57,7 @@ class Action(StrEnum):
     RETURN = "return"
     REFUSE = "refuse"
     RESUBMIT = "resubmit"
+    WITHDRAW = "withdraw"
 
 
 ACTION_LABELS = {
@@ -63,6 +68,7 @@ ACTION_LABELS = {
     Action.RETURN: "退回",
     Action.REFUSE: "不予修复",
     Action.RESUBMIT: "补正后重新提交",
+    Action.WITHDRAW: "撤回申请",
 }
 
 # Who may act: the staff permission codes of getitong.staff.permissions (held by staff of the handling
@@ -86,6 +92,10 @@ TRANSITIONS: dict[tuple[CreditStatus, Action], tuple[CreditStatus, str]] = {
     (CreditStatus.APPROVING, Action.RETURN): (CreditStatus.REVIEWING, APPROVER),
     (CreditStatus.APPROVING, Action.REFUSE): (CreditStatus.REFUSED, APPROVER),
     (CreditStatus.RETURNED, Action.RESUBMIT): (CreditStatus.SUBMITTED, APPLICANT),
+    # The applicant may withdraw before the office has accepted, or while it is back with them for 补正;
+    # once accepted it is the office's to decide. Withdrawing frees the listings for a new application.
+    (CreditStatus.SUBMITTED, Action.WITHDRAW): (CreditStatus.WITHDRAWN, APPLICANT),
+    (CreditStatus.RETURNED, Action.WITHDRAW): (CreditStatus.WITHDRAWN, APPLICANT),
 }
 
 # Actions that need a written reason (the applicant sees it).
