@@ -43,9 +43,14 @@ function resubmit(id, data, options) {
   return post('/credit/applications/' + id + '/resubmit', data, options)
 }
 
+/** POST /credit/applications/{id}/withdraw {comment?}: before acceptance or while returned (detail.actions has 'withdraw'). */
+function withdraw(id, data, options) {
+  return post('/credit/applications/' + id + '/withdraw', data || {}, options)
+}
+
 /** Absolute address of the 信用修复决定书 PDF (approved only); download it with the token. */
 function decisionLetterUrl(id) {
   return config.apiBase + config.apiPrefix + '/credit/applications/' + id + '/decision-letter'
 }
 
-module.exports = { getOptions, listBusinesses, verify, uploadMaterial, submit, progress, getApplication, resubmit, decisionLetterUrl }
+module.exports = { getOptions, listBusinesses, verify, uploadMaterial, submit, progress, getApplication, resubmit, withdraw, decisionLetterUrl }

@@ -3,7 +3,7 @@
  * with its demo data. Run with:  GETITONG_API=http://127.0.0.1:8000 npx jest tests/api
  * One shop-owner login for the whole file (the API limits them per IP and minute). Staff accounts
  * (admin; the credit officer xfjb) publish a policy for the owner to find and withdraw it afterwards,
- * and return then refuse the credit-repair application made here, so the demo listing of
+ * and return the credit-repair application made here (the owner then resubmits and withdraws it), so the demo listing of
  * 下陆区张记小吃店 is free again for the next run.
  *
  * @jest-environment node
@@ -178,7 +178,7 @@ function defineApiTests() {
       ).rejects.toMatchObject({ code: 'CREDIT_IDENTITY_MISMATCH', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })
     })
 
-    test('guide → my business → free listing → typed materials → submit (number) → progress → detail → returned → resubmit → refused (listing free again)', async () => {
+    test('guide → my business → free listing → typed materials → submit (number) → progress → detail → returned → resubmit → withdrawn (listing free again)', async () => {
       const officer = staff('xfjb', 'Staff@2026')
       await officer.login()
       let appId = null
@@ -238,13 +238,20 @@ function defineApiTests() {
         expect(again.status).toBe('submitted')
         expect(again.materials).toHaveLength(3)
         await expect(credit.resubmit(created.id, { comment: '再次' }, quiet)).rejects.toMatchObject({ code: 'CREDIT_ACTION_NOT_ALLOWED', status: 409 })
+        // Not yet accepted again: the owner may withdraw it (撤回), which closes it and frees the listing.
+        expect(again.actions).toEqual(['withdraw'])
+        const withdrawn = await credit.withdraw(created.id, { comment: '小程序测试结束' }, quiet)
+        expect(withdrawn.status).toBe('withdrawn')
+        expect(withdrawn.status_label).toBe('已撤回')
+        await expect(credit.withdraw(created.id, {}, quiet)).rejects.toMatchObject({ code: 'CREDIT_ACTION_NOT_ALLOWED', status: 409 })
       } finally {
+        // Whatever failed above, leave the demo listing free for the next run.
         if (appId) await officer.call('POST', '/credit/applications/' + appId + '/actions', { action: 'refuse', opinion: '小程序测试结束' }).catch(() => null)
         await officer.logout()
       }
-      const refused = await credit.getApplication(appId, quiet)
-      expect(refused.status).toBe('refused')
-      expect(refused.last_reason).toBe('小程序测试结束')
+      const closed = await credit.getApplication(appId, quiet)
+      expect(closed.status).toBe('withdrawn')
+      expect(closed.events[closed.events.length - 1].action_label).toBe('撤回申请')
       const mine = await credit.listBusinesses(quiet)
       const shop = mine.items.find(b => b.name === '下陆区张记小吃店')
       const free = await credit.verify({ kind: 'individual_abnormal', business_id: shop.id }, quiet)

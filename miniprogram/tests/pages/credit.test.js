@@ -295,6 +295,32 @@ describe('申请详情', () => {
     expect(wx.openDocument).toHaveBeenCalledWith(expect.objectContaining({ filePath: '/tmp/letter.pdf', fileType: 'pdf' }))
   })
 
+  test('撤回: offered when the API allows it, asks first, then shows the withdrawn application', async () => {
+    credit.getApplication.mockResolvedValue(application({ actions: ['withdraw'] }))
+    const page = loadPage('pages/credit/detail/index', { query: { id: '5' } })
+    await flush()
+    expect(attr(page, '#withdraw', 'aria-label')).toBe('撤回申请')
+    wx.__responses.showModal = { confirm: false }
+    await tap(page, '#withdraw')
+    expect(credit.withdraw).not.toHaveBeenCalled()
+    wx.__responses.showModal = { confirm: true }
+    credit.withdraw.mockResolvedValue(application({ status: 'withdrawn', status_label: '已撤回', step: '已撤回', actions: [] }))
+    await tap(page, '#withdraw')
+    expect(credit.withdraw).toHaveBeenCalledWith(5, {}, { showError: false, loading: '撤回中' })
+    expect(textOf(page, '#status')).toBe('已撤回')
+    expect(exists(page, '#withdraw')).toBe(false)
+  })
+
+  test('撤回 refused by the API (already accepted) shows its message', async () => {
+    credit.getApplication.mockResolvedValue(application({ actions: ['withdraw'] }))
+    const page = loadPage('pages/credit/detail/index', { query: { id: '5' } })
+    await flush()
+    wx.__responses.showModal = { confirm: true }
+    credit.withdraw.mockRejectedValue(new ApiError({ code: 'CREDIT_ACTION_NOT_ALLOWED', message: '申请当前为「待审核」，不能撤回申请', status: 409 }))
+    await tap(page, '#withdraw')
+    expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '申请当前为「待审核」，不能撤回申请' }))
+  })
+
   test('a detail that is not yours shows the API message', async () => {
     credit.getApplication.mockRejectedValue(new ApiError({ code: 'CREDIT_NOT_FOUND', message: '信用修复申请不存在', status: 404 }))
     const page = loadPage('pages/credit/detail/index', { query: { id: '99' } })

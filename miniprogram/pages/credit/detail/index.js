@@ -1,5 +1,6 @@
 // 信用修复申请详情: status and current step, time limits, the return / refusal reason, listings,
-// materials (opened with the token), the events; 补正后重新提交 when returned; the 决定书 PDF once approved.
+// materials (opened with the token), the events; 补正后重新提交 when returned; 撤回 before acceptance or when
+// returned; the 决定书 PDF once approved.
 const config = require('../../../config')
 const credit = require('../../../services/credit')
 const session = require('../../../utils/session')
@@ -14,6 +15,7 @@ function view(a) {
     submittedText: chinaDateTime(a.submitted_at),
     decidedText: a.decided_at ? chinaDateTime(a.decided_at) : '',
     canResubmit: (a.actions || []).indexOf('resubmit') >= 0,
+    canWithdraw: (a.actions || []).indexOf('withdraw') >= 0,
     reasonTitle: a.status === 'refused' ? '不予修复原因' : '退回补正原因',
     showReason: !!a.last_reason && (a.status === 'returned' || a.status === 'refused'),
     limits,
@@ -106,6 +108,25 @@ Page({
   removeExtra(e) {
     const index = Number(e.currentTarget.dataset.index)
     this.setData({ extra: this.data.extra.filter((x, i) => i !== index) })
+  },
+
+  withdraw() {
+    if (this.data.sending) return Promise.resolve()
+    return wxa.confirm('撤回后本次申请结束，如需修复可重新申请。确定撤回吗？', '撤回申请').then(ok => {
+      if (!ok) return null
+      this.setData({ sending: true })
+      return credit
+        .withdraw(this.data.app.id, {}, { showError: false, loading: '撤回中' })
+        .then(a => {
+          this.setData({ sending: false, resubmitting: false })
+          wx.showToast({ title: '已撤回', icon: 'success' })
+          return a && a.events ? this.setData({ app: view(a) }) : this.load()
+        })
+        .catch(err => {
+          this.setData({ sending: false })
+          toast(err)
+        })
+    })
   },
 
   resubmit() {
