@@ -178,7 +178,7 @@ async def admin_overdue(request: Request, q: s.MyAppealsQuery) -> HTTPResponse:
 @query(s.StatsQuery)
 async def admin_stats(request: Request, q: s.StatsQuery) -> HTTPResponse:
     return ok(await service.stats(actor=request.ctx.actor, org_id=q.org_id, date_from=q.date_from,
-                                  date_to=q.date_to))
+                                  date_to=q.date_to, group_by=q.group_by))
 
 
 @bp_admin.get("/stats/export")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -126,3 +126,5 @@ class StatsQuery(BaseModel):
     org_id: Id | None = None
     date_from: date | None = Field(None, alias="from")
     date_to: date | None = Field(None, alias="to")
+    group_by: Literal["org", "month", "type"] = Field(
+        "org", description="org：按承办机构（默认）；month：按受理月份（趋势，给出起止日期时补齐空月）；type：按诉求类型")

@@ -20,7 +20,7 @@ from typing import Any
 
 from tortoise import connections
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q, Subquery
+from tortoise.expressions import Q, RawSQL, Subquery
 from tortoise.functions import Avg, Count
 from tortoise.transactions import in_transaction
 
@@ -957,9 +957,25 @@ def _stat_row(r: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _month_expr() -> RawSQL:
+    """The submission month in Shanghai time as 'YYYY-MM' (SQLite stores +08:00 text already)."""
+    if connections.get("default").capabilities.dialect == "postgres":
+        return RawSQL("to_char(submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')")
+    return RawSQL("substr(submitted_at, 1, 7)")
+
+
+def _months(start: date, end: date) -> list[str]:
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
 async def stats(*, actor: StaffUser, org_id: int | None, date_from: date | None,
-                date_to: date | None) -> dict[str, Any]:
-    """Statistics of an org subtree over a period (by submission date), in total and per handling org."""
+                date_to: date | None, group_by: str = "org") -> dict[str, Any]:
+    """Statistics of an org subtree over a period (by submission date), in total and per handling org, per
+    submission month (trend) or per appeal type — one grouped scan each."""
     if Perm.APPEAL_STATS.value not in permissions_of(actor.roles):
         raise errors.Forbidden(data={"permission": Perm.APPEAL_STATS.value})
     root = org_id if org_id is not None else actor.org_id
@@ -975,18 +991,34 @@ async def stats(*, actor: StaffUser, org_id: int | None, date_from: date | None,
         qs = qs.filter(submitted_at__lt=end)
     at = now()
     metrics = _metrics(at)
-    # One grouped scan; the subtree total is the sum of its orgs (the average weighted by handled cases).
-    per_org = await qs.annotate(**metrics).group_by("org_id").values("org_id", *metrics.keys())
-    total: dict[str, Any] = {k: sum(int(r.get(k) or 0) for r in per_org) for k in metrics if k != "avg_seconds"}
+    key = {"org": "org_id", "type": "type", "month": "month"}[group_by]
+    if group_by == "month":
+        qs = qs.annotate(month=_month_expr())
+    # One grouped scan; the subtree total is the sum of its groups (the average weighted by handled cases).
+    groups = await qs.annotate(**metrics).group_by(key).values(key, *metrics.keys())
+    total: dict[str, Any] = {k: sum(int(r.get(k) or 0) for r in groups) for k in metrics if k != "avg_seconds"}
     handled = total["handled"]
-    total["avg_seconds"] = (sum(float(r["avg_seconds"] or 0) * int(r["handled"] or 0) for r in per_org) / handled
+    total["avg_seconds"] = (sum(float(r["avg_seconds"] or 0) * int(r["handled"] or 0) for r in groups) / handled
                             if handled else None)
-    names = {o.id: o.name for o in await Org.filter(id__in=[r["org_id"] for r in per_org])}
-    rows = sorted(({"org": {"id": r["org_id"], "name": names.get(r["org_id"], "")}, **_stat_row(r)}
-                   for r in per_org), key=lambda x: -x["received"])
-    return {"org": {"id": root_org.id, "name": root_org.name}, "from": date_from.isoformat() if date_from else None,
-            "to": date_to.isoformat() if date_to else None,
-            "total": _stat_row(total), "by_org": rows}
+    out: dict[str, Any] = {"org": {"id": root_org.id, "name": root_org.name},
+                           "from": date_from.isoformat() if date_from else None,
+                           "to": date_to.isoformat() if date_to else None, "group_by": group_by,
+                           "total": _stat_row(total)}
+    if group_by == "org":
+        names = {o.id: o.name for o in await Org.filter(id__in=[r["org_id"] for r in groups])}
+        out["by_org"] = sorted(({"org": {"id": r["org_id"], "name": names.get(r["org_id"], "")}, **_stat_row(r)}
+                                for r in groups), key=lambda x: -x["received"])
+    elif group_by == "type":
+        found = {str(r["type"].value if hasattr(r["type"], "value") else r["type"]): r for r in groups}
+        out["by_type"] = [{"type": t.value, "label": label, **_stat_row(found.get(t.value, {}))}
+                          for t, label in TYPE_LABELS.items()]
+    else:
+        found = {r["month"]: r for r in groups}
+        months = sorted(found)
+        if date_from and date_to:  # every month of the period, the empty ones as zeros: a trend has no holes
+            months = _months(date_from, date_to)
+        out["by_month"] = [{"month": m, **_stat_row(found.get(m, {}))} for m in months]
+    return out
 
 
 # ----------------------------------------------------------------------------- Excel

@@ -130,6 +130,14 @@ async def admin_queue(request: Request, q: s.QueueQuery) -> HTTPResponse:
     return ok(await service.queue(actor=request.ctx.actor, q=q))
 
 
+@bp_admin.get("/applications/counts")
+@openapi.summary("本机关信用修复申请数量：按状态、即将到期、已超期（待办：todo=true）")
+@staff_required
+@query(s.CountsQuery)
+async def admin_counts(request: Request, q: s.CountsQuery) -> HTTPResponse:
+    return ok(await service.counts(actor=request.ctx.actor, todo=q.todo))
+
+
 @bp_admin.get("/applications/<app_id:int>")
 @openapi.summary("申请信息与信用修复审批表")
 @staff_required

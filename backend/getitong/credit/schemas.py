@@ -98,6 +98,10 @@ class QueueQuery(BaseModel):
     limit: int = Field(20, ge=1, le=100)
 
 
+class CountsQuery(BaseModel):
+    todo: bool = Field(False, description="仅统计本人当前可办理的状态")
+
+
 class ListingQuery(BaseModel):
     kind: ListingKind
     uscc: str | None = Field(None, max_length=32)

@@ -15,6 +15,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q, Subquery
+from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from getitong.accounts.models import Person, PersonBusiness
@@ -547,6 +548,34 @@ async def queue(*, actor: StaffUser, q: s.QueueQuery) -> dict[str, Any]:
         out["actions"] = allowed_actions(app.status, _staff_caller(actor, app))
         items.append(out)
     return {"items": items, "next": nxt}
+
+
+async def counts(*, actor: StaffUser, todo: bool) -> dict[str, Any]:
+    """The office's applications counted by status, and how many are due soon or overdue (the 工作台 numbers):
+    with `todo`, only the states the actor's roles work on. Due dates as in limits_out (accept / decide)."""
+    perms = _staff_perms(actor)
+    qs = CreditApplication.filter(handling_org_id=actor.org_id)
+    if todo:
+        qs = qs.filter(status__in=[WORKS_ON[p] for p in perms])
+    found = {CreditStatus(r["status"]): int(r["n"])
+             for r in await qs.annotate(n=Count("id")).group_by("status").values("status", "n")}
+    today = cfg.local_day(cfg.now())
+
+    def due_between(lo: date | None, hi: date | None) -> Q:
+        def bounds(field: str) -> dict[str, date]:
+            return ({f"{field}__gte": lo} if lo else {}) | ({f"{field}__lte": hi} if hi else {})
+        return (Q(status=CreditStatus.SUBMITTED, **bounds("accept_due_on"))
+                | Q(status__in=[CreditStatus.REVIEWING, CreditStatus.APPROVING], **bounds("decide_due_on")))
+
+    overdue = await qs.filter(due_between(None, date.fromordinal(today.toordinal() - 1))).count()
+    try:  # working days left ≤ N  ⟺  due on or before the N-th working day from today
+        soon_until = cfg.add_working_days(today, cfg.credit_settings().due_soon_days)
+        due_soon: int | None = await qs.filter(due_between(today, soon_until)).count()
+    except e.CalendarUncovered:
+        due_soon = None
+    return {"total": sum(found.values()), "due_soon": due_soon, "overdue": overdue,
+            "by_status": [{"status": st.value, "label": STATUS_LABELS[st], "count": found.get(st, 0)}
+                          for st in CreditStatus if st in found or not todo]}
 
 
 async def staff_detail(deps: Deps, *, actor: StaffUser, app_id: int) -> dict[str, Any]:
