@@ -5,67 +5,12 @@
  *
  * @jest-environment node
  */
-const fs = require('fs')
-const os = require('os')
-const path = require('path')
-const zlib = require('zlib')
-const { createNodeWx } = require('../helpers/node-wx')
+const { whenApi, ownerSession, staff, tinyPng, decodeQrPng } = require('../helpers/real-api')
 
-const API = (process.env.GETITONG_API || '').replace(/\/+$/, '')
-const DEMO_PHONE = '13900000001'
-const DEMO_PASSWORD = 'Shop@2026'
-
-const SKIP_MESSAGE =
-  'GETITONG_API is not set: the real-API domain tests in tests/api are skipped (run e.g. GETITONG_API=http://127.0.0.1:8000 npm test)'
-
-if (!API) {
-  // eslint-disable-next-line no-console
-  console.warn(SKIP_MESSAGE)
-  test.skip(SKIP_MESSAGE, () => {})
-} else {
-  jest.setTimeout(30000)
-  defineApiTests()
-}
-
-/** A valid 1×1 PNG, written to a temp file (what wx.chooseMedia would hand back). */
-function tinyPng() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = buf => {
-    let c = 0xffffffff
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([len, body, sum])
-  }
-  const ihdr = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 200, 20, 30]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-  const file = path.join(os.tmpdir(), 'getitong-appeal-photo-' + process.pid + '.png')
-  fs.writeFileSync(file, png)
-  return file
-}
+whenApi('domain', defineApiTests)
 
 function defineApiTests() {
-  global.wx = createNodeWx()
-  const config = require('../../config')
-  config.apiBase = API
-  const request = require('../../utils/request')
   const session = require('../../utils/session')
-  const auth = require('../../services/auth')
   const appeals = require('../../services/appeals')
   const risk = require('../../services/risk')
   const content = require('../../services/content')
@@ -76,25 +21,7 @@ function defineApiTests() {
   const { wanToYuan } = require('../../utils/money')
 
   const quiet = { showError: false }
-  let demo = null
-
-  beforeAll(async () => {
-    global.wx = createNodeWx()
-    demo = await auth.login({ phone: DEMO_PHONE, password: DEMO_PASSWORD }, quiet)
-  })
-
-  beforeEach(() => {
-    global.wx = createNodeWx()
-    request._reset()
-    if (demo) session.save(demo)
-  })
-
-  afterAll(async () => {
-    if (!demo) return
-    global.wx = createNodeWx()
-    request._reset()
-    await auth.logout(demo.token.refresh_token, quiet).catch(() => null)
-  })
+  ownerSession()
 
   describe('诉求', () => {
     test('options: the five types, the departments, the three ratings, 9 photos at most (no login needed)', async () => {
@@ -345,6 +272,47 @@ function defineApiTests() {
         await party.deleteVolunteerRecord(record.id, quiet)
       } finally {
         await party.deleteMember(created.id, quiet)
+      }
+    })
+
+    test('staff publish an activity starting soon; the owner signs a member up, scans the printed QR (decoded from the PNG) and checks in once', async () => {
+      const officer = staff('admin', 'Admin@2026')
+      await officer.login()
+      const member = await party.createMember(
+        { name: '签到党员', gender: 'female', id_number: freshIdNumber(), phone: '13912345679', org_relation: '下陆区个体私营企业党委', position: '店长' },
+        quiet
+      )
+      let activityId = null
+      try {
+        // Starts in 20 minutes: sign-up is still open and the check-in window (30 minutes before) already is.
+        const starts = new Date(Date.now() + 20 * 60 * 1000)
+        const ends = new Date(starts.getTime() + 60 * 60 * 1000)
+        const activity = await officer.call('POST', '/party/activities', {
+          title: '小程序测试：主题党日', place: '下陆区个私协会活动室', capacity: 20, description: '签到测试',
+          starts_at: starts.toISOString(), ends_at: ends.toISOString(),
+        })
+        activityId = activity.id
+        await officer.call('POST', '/party/activities/' + activityId + '/publish')
+        await party.signUp(activityId, [member.id], quiet)
+
+        const qr = await officer.fetch('/party/activities/' + activityId + '/qr')
+        expect(qr.status).toBe(200)
+        expect(qr.headers.get('content-type')).toBe('image/png')
+        const text = decodeQrPng(Buffer.from(await qr.arrayBuffer()))
+
+        const scanned = await party.scanCheckin(text, quiet)
+        expect(scanned.id).toBe(activityId)
+        expect(JSON.stringify(scanned)).toContain('签到党员')
+        await party.checkIn(text, [member.id], quiet)
+        await expect(party.checkIn(text, [member.id], quiet)).rejects.toMatchObject({ code: 'PARTY_ALREADY_CHECKED_IN', message: '签到党员已签到，请勿重复签到' })
+        const signups = await officer.call('GET', '/party/activities/' + activityId + '/signups')
+        const row = signups.items.find(x => x.member_id === member.id || (x.member && x.member.id === member.id))
+        expect(row).toBeTruthy()
+        expect(JSON.stringify(row)).toMatch(/checked_in_at":"\d{4}-/)
+      } finally {
+        if (activityId) await officer.call('POST', '/party/activities/' + activityId + '/cancel', { reason: '小程序测试结束' }).catch(() => null)
+        await party.deleteMember(member.id, quiet).catch(() => null)
+        await officer.logout()
       }
     })
 

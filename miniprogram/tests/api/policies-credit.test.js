@@ -8,110 +8,17 @@
  *
  * @jest-environment node
  */
-const fs = require('fs')
-const os = require('os')
-const path = require('path')
-const zlib = require('zlib')
-const { createNodeWx } = require('../helpers/node-wx')
+const { whenApi, ownerSession, staff, tinyPng } = require('../helpers/real-api')
 
-const API = (process.env.GETITONG_API || '').replace(/\/+$/, '')
-const DEMO_PHONE = '13900000001'
-const DEMO_PASSWORD = 'Shop@2026'
-const SKIP_MESSAGE =
-  'GETITONG_API is not set: the real-API 政策/信用修复 tests in tests/api are skipped (run e.g. GETITONG_API=http://127.0.0.1:8000 npm test)'
-
-if (!API) {
-  // eslint-disable-next-line no-console
-  console.warn(SKIP_MESSAGE)
-  test.skip(SKIP_MESSAGE, () => {})
-} else {
-  jest.setTimeout(30000)
-  defineApiTests()
-}
-
-/** A valid 1×1 PNG in a temp file (what wx.chooseMedia would hand back). */
-function tinyPng() {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = buf => {
-    let c = 0xffffffff
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4)
-    len.writeUInt32BE(data.length)
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-    const sum = Buffer.alloc(4)
-    sum.writeUInt32BE(crc(body))
-    return Buffer.concat([len, body, sum])
-  }
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
-    chunk('IDAT', zlib.deflateSync(Buffer.from([0, 30, 120, 200]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-  const file = path.join(os.tmpdir(), 'getitong-credit-material-' + process.pid + '.png')
-  fs.writeFileSync(file, png)
-  return file
-}
-
-/** Staff side over fetch: {login, call, logout}. */
-function staff(username, password) {
-  let token = null
-  async function call(method, url, body) {
-    const headers = { 'content-type': 'application/json' }
-    if (token) headers.Authorization = 'Bearer ' + token.access_token
-    const response = await fetch(API + '/api/v1/admin' + url, { method, headers, body: body ? JSON.stringify(body) : undefined })
-    const envelope = await response.json()
-    if (envelope.code !== 'OK') throw new Error(method + ' ' + url + ' → ' + envelope.code + ' ' + envelope.message)
-    return envelope.data
-  }
-  return {
-    async login() {
-      token = (await call('POST', '/auth/login', { username, password })).token
-    },
-    call,
-    async logout() {
-      if (token) await call('POST', '/auth/logout', { refresh_token: token.refresh_token }).catch(() => null)
-    },
-  }
-}
+whenApi('政策/信用修复', defineApiTests)
 
 function defineApiTests() {
-  global.wx = createNodeWx()
-  const config = require('../../config')
-  config.apiBase = API
-  const request = require('../../utils/request')
   const session = require('../../utils/session')
-  const auth = require('../../services/auth')
   const policies = require('../../services/policies')
   const credit = require('../../services/credit')
 
   const quiet = { showError: false }
-  let demo = null
-
-  beforeAll(async () => {
-    global.wx = createNodeWx()
-    demo = await auth.login({ phone: DEMO_PHONE, password: DEMO_PASSWORD }, quiet)
-  })
-
-  beforeEach(() => {
-    global.wx = createNodeWx()
-    request._reset()
-    if (demo) session.save(demo)
-  })
-
-  afterAll(async () => {
-    if (!demo) return
-    global.wx = createNodeWx()
-    request._reset()
-    await auth.logout(demo.token.refresh_token, quiet).catch(() => null)
-  })
+  ownerSession()
 
   describe('政策', () => {
     test('a published policy for every business is in the owner’s matched list (search) and detail; once withdrawn it is 政策事项不存在', async () => {
