@@ -11,13 +11,11 @@ non-zero only when the measurement itself broke (a server refused, wrk failed, a
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import time
 import urllib.error
@@ -28,22 +26,30 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+import common
+from common import (
+    CONNECTIONS,
+    DURATION,
+    ENV,
+    HERE,
+    THREADS,
+    WARMUP,
+    busy_cores,
+    check,
+    cpu_model,
+    cursor_for,
+    die,
+    http,
+    measure_one,
+    pick,
+    say,
+    weighted,
+)
 
-HERE = Path(__file__).resolve().parent
-ENV = os.environ
+common.LABEL = "appeals bench"
 
 SHOP_OWNER = {"phone": "13900000001", "password": "Shop@2026"}
 STAFF = {"username": "admin", "password": "Admin@2026"}
-
-
-def say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def die(message: str) -> None:
-    sys.stderr.write(f"appeals bench: {message}\n")
-    sys.exit(1)
 
 
 # ============================================================================================ generate
@@ -92,23 +98,6 @@ EVENT_COLUMNS = ["appeal_id", "actor_type", "actor_id", "actor_name", "actor_org
                  "to_status", "comment", "payload", "at"]
 
 
-def _weighted(pairs: list[tuple[str, float]]) -> tuple[list[str], list[float]]:
-    total, acc, cum = sum(w for _, w in pairs), 0.0, []
-    for _, w in pairs:
-        acc += w
-        cum.append(acc / total)
-    return [v for v, _ in pairs], cum
-
-
-def _pick(rng: random.Random, table: tuple[list[str], list[float]]) -> str:
-    values, cum = table
-    x = rng.random()
-    for v, c in zip(values, cum, strict=True):
-        if x < c:
-            return v
-    return values[-1]
-
-
 def _ts(epoch: float) -> datetime:
     return datetime.fromtimestamp(epoch, UTC)
 
@@ -117,8 +106,8 @@ def _chunk_rows(job: dict[str, Any]) -> tuple[list[tuple], list[tuple]]:
     """The appeal rows and their submit events for ids job['first'] … (one chunk, its own random stream)."""
     rng = random.Random(job["seed"])
     businesses, units, person, pw_hash, now = job["businesses"], job["units"], job["person"], job["pw_hash"], job["now"]
-    types, depts, ratings = _weighted(TYPES), _weighted(DEPARTMENTS), _weighted(RATINGS)
-    mixes = [(limit * 86400, _weighted(mix)) for limit, mix in MIX_BY_AGE]
+    types, depts, ratings = weighted(TYPES), weighted(DEPARTMENTS), weighted(RATINGS)
+    mixes = [(limit * 86400, weighted(mix)) for limit, mix in MIX_BY_AGE]
     oos_json = json.dumps(OUT_OF_SCOPE, ensure_ascii=False)
     oos_reply = (f"您的诉求不属于市场监管部门职责范围，请向{OUT_OF_SCOPE['department_name']}咨询或提出诉求。"
                  f"联系人：{OUT_OF_SCOPE['contact_person']}，联系电话：{OUT_OF_SCOPE['phone']}。")
@@ -130,7 +119,7 @@ def _chunk_rows(job: dict[str, Any]) -> tuple[list[tuple], list[tuple]]:
     for k, age in enumerate(job["ages"]):
         appeal_id = job["first"] + k
         mix = next(m for limit, m in mixes if age < limit)
-        status = _pick(rng, mix)
+        status = pick(rng, mix)
         step = STEPS.index(status)
         b_id, region, station, org = businesses[rng.randrange(nb)]
         sub = now - age
@@ -163,7 +152,7 @@ def _chunk_rows(job: dict[str, Any]) -> tuple[list[tuple], list[tuple]]:
         else:
             finish_overdue = finish_due < now  # open and past the limit: the job has marked it
         if step >= 5:
-            rating = _pick(rng, ratings)
+            rating = pick(rng, ratings)
             rated = min(replied + uniform(0.5, 72) * H, now)
         last = rated or replied or reported or transferred or accepted or sub
         kind = KINDS[appeal_id % len(KINDS)]
@@ -172,7 +161,7 @@ def _chunk_rows(job: dict[str, Any]) -> tuple[list[tuple], list[tuple]]:
             content = contents[(region, kind, title)] = CONTENT.format(d=region, k=kind, t=title)
         sub_dt = _ts(sub)
         rows.append((
-            appeal_id, b_id, person[0], region, org, unit, title, _pick(rng, types), _pick(rng, depts), content,
+            appeal_id, b_id, person[0], region, org, unit, title, pick(rng, types), pick(rng, depts), content,
             "[]", "".join(rng.choices(CODE_ALPHABET, k=12)), pw_hash, status, sub_dt,
             accepted and _ts(accepted), transferred and _ts(transferred), reported and _ts(reported),
             replied and _ts(replied), transfer_due and _ts(transfer_due), _ts(finish_due), transfer_overdue,
@@ -313,70 +302,8 @@ async def generate() -> None:
 
 # ============================================================================================= measure
 
-DURATION = int(ENV.get("BENCH_DURATION", "10"))
-WARMUP = int(ENV.get("BENCH_WARMUP", "2"))
-CONNECTIONS = int(ENV.get("BENCH_CONNECTIONS", "64"))
-THREADS = int(ENV.get("BENCH_THREADS", "1"))
 STATS_RUNS = int(ENV.get("BENCH_STATS_RUNS", "5"))
 QUEUE_LIMIT = 20  # the admin app's page size (PageQuery default)
-
-
-def http(method: str, url: str, body: Any = None, token: str | None = None,
-         timeout: float = 60) -> tuple[int, Any, float]:
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    started = time.perf_counter()
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            raw = resp.read()
-            return resp.status, json.loads(raw or b"null"), time.perf_counter() - started
-    except urllib.error.HTTPError as exc:
-        raw = exc.read()
-        try:
-            return exc.code, json.loads(raw), time.perf_counter() - started
-        except ValueError:
-            return exc.code, raw[:200].decode(errors="replace"), time.perf_counter() - started
-
-
-def cursor_for(last_id: int) -> str:
-    """The API's keyset cursor (getitong.core.pagination.encode_cursor): rows with id < last_id come next."""
-    return base64.urlsafe_b64encode(json.dumps({"id": last_id}).encode()).decode().rstrip("=")
-
-
-def run_wrk(name: str, url: str, *, method: str = "GET", body: str = "", token: str = "", xff: bool = False,
-            seconds: int) -> dict[str, Any]:
-    out = Path(ENV["BENCH_WORK_DIR"]) / f"appeals-{name}.json"
-    out.unlink(missing_ok=True)
-    env = dict(ENV, BENCH_METHOD=method, BENCH_BODY=body, BENCH_TOKEN=token, BENCH_XFF="1" if xff else "0",
-               BENCH_OUT=str(out))
-    cmd = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s",
-           "-s", str(HERE / "appeals_wrk.lua"), url]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60, check=False)
-    if proc.returncode != 0 or not out.exists():
-        die(f"wrk failed for {name} (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return json.loads(out.read_text().splitlines()[-1])
-
-
-def measure_one(name: str, url: str, **kw: Any) -> dict[str, Any]:
-    if WARMUP:
-        run_wrk(name + ".warmup", url, seconds=WARMUP, **kw)
-        time.sleep(1)  # let the warm-up's queued requests drain
-    load = os.getloadavg()[0]
-    raw = run_wrk(name, url, seconds=DURATION, **kw)
-    secs = raw["duration_us"] / 1e6
-    e = raw["errors"]
-    r = {"requests": raw["requests"], "seconds": round(secs, 2), "rps": round(raw["requests"] / secs, 1),
-         "p50_ms": raw["p50_us"] / 1000, "p90_ms": raw["p90_us"] / 1000, "p95_ms": raw["p95_us"] / 1000,
-         "p99_ms": raw["p99_us"] / 1000, "max_ms": raw["max_us"] / 1000, "mean_ms": round(raw["mean_us"] / 1000, 3),
-         "non_2xx": e["status"], "socket_errors": e["connect"] + e["read"] + e["write"] + e["timeout"],
-         "loadavg_before": round(load, 2)}
-    flag = f"  !! {r['non_2xx']} non-2xx, {r['socket_errors']} socket errors" if r["non_2xx"] or r["socket_errors"] \
-        else ""
-    say(f"  {name:<22} {r['rps']:>8.1f} req/s  p50 {r['p50_ms']:>8.1f}  p95 {r['p95_ms']:>8.1f}  "
-        f"p99 {r['p99_ms']:>8.1f} ms{flag}")
-    return r
 
 
 async def _db_facts(filters: dict[str, str]) -> dict[str, Any]:
@@ -403,18 +330,13 @@ async def _db_facts(filters: dict[str, str]) -> dict[str, Any]:
         await conn.close()
 
 
-def _check(name: str, status: int, reply: Any, want: int = 200) -> None:
-    if status != want or not isinstance(reply, dict) or reply.get("code") != "OK":
-        die(f"{name}: answered {status}: {str(reply)[:400]}")
-
-
 def measure() -> None:
     base, api = ENV["BENCH_BASELINE_URL"], ENV["BENCH_API_URL"]
     results_dir = Path(ENV.get("BENCH_RESULTS_DIR", str(HERE / "results")))
     results_dir.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     # The load average still remembers the data generation: measure how busy the machine is right now.
-    busy = _busy_cores(3.0)
+    busy = busy_cores(3.0)
     if busy > 0.3:
         say(f"appeals bench: warning: {busy:.2f} cores busy before the load starts — something else is using "
             "the CPUs, and every number below shares them with it")
@@ -438,7 +360,7 @@ def measure() -> None:
     submit_body = {"title": "反映周边商户占道经营", "type": "complaint", "department": "市场监管综合执法",
                    "content": "本店门前长期被临街商户占道摆摊，影响顾客进出，请予以处理。", "photos": []}
     s, r, t = http("POST", api + submit_path, submit_body, owner_token)
-    _check("submit", s, r, 201)
+    check("submit", s, r, 201)
     if not r["data"].get("query_code") or not r["data"].get("query_password"):
         die(f"submit: no query code/password in {r}")
     say(f"  (one submission by hand: {t * 1000:.0f} ms, query code {r['data']['query_code']})")
@@ -453,7 +375,7 @@ def measure() -> None:
         deep = f"{api}/api/v1/admin/appeals?{urllib.parse.urlencode({**params, 'cursor': cursor_for(d['cursor_id'])})}"
         for kind, url in (("first", first), ("deepest", deep)):
             s, r, t = http("GET", url, token=staff_token)
-            _check(f"queue {fname} {kind}", s, r)
+            check(f"queue {fname} {kind}", s, r)
             items = r["data"]["items"]
             if len(items) != QUEUE_LIMIT:
                 die(f"queue {fname} {kind}: {len(items)} items, expected {QUEUE_LIMIT}")
@@ -481,7 +403,7 @@ def measure() -> None:
     time.sleep(1)
     for _ in range(STATS_RUNS):
         s, r, t = http("GET", stats_url, token=staff_token, timeout=120)
-        _check("stats", s, r)
+        check("stats", s, r)
         stats_times.append(round(t * 1000, 1))
         stats_reply = r["data"]
     total = stats_reply["total"] if stats_reply else {}
@@ -531,7 +453,7 @@ def measure() -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = {
         "timestamp": stamp,
-        "machine": {"cpus": os.cpu_count(), "cpu_model": _cpu_model(), "platform": platform.platform(),
+        "machine": {"cpus": os.cpu_count(), "cpu_model": cpu_model(), "platform": platform.platform(),
                     "python": platform.python_version(), "postgresql": facts["pg_version"],
                     "loadavg_before": [round(x, 2) for x in load_before], "busy_cores_before": round(busy, 2),
                     "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
@@ -551,26 +473,6 @@ def measure() -> None:
     say(f"\nappeals bench: results written to {path}")
     if broken:
         die("these scenarios answered errors, so their numbers are not valid: " + ", ".join(broken))
-
-
-def _busy_cores(seconds: float) -> float:
-    def ticks() -> tuple[int, int]:
-        v = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-        return sum(v) - v[3] - v[4], sum(v)
-    b0, _ = ticks()
-    time.sleep(seconds)
-    b1, _ = ticks()
-    return (b1 - b0) / os.sysconf("SC_CLK_TCK") / seconds
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
 
 
 if __name__ == "__main__":

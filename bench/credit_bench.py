@@ -11,12 +11,10 @@ only when the measurement itself broke (a server refused, wrk failed, a scenario
 from __future__ import annotations
 
 import asyncio
-import base64
 import json
 import os
 import platform
 import random
-import subprocess
 import sys
 import time
 import urllib.error
@@ -27,21 +25,29 @@ from pathlib import Path
 from typing import Any
 
 import asyncpg
+import common
+from common import (
+    CONNECTIONS,
+    DURATION,
+    ENV,
+    HERE,
+    THREADS,
+    WARMUP,
+    busy_cores,
+    check,
+    cpu_model,
+    cursor_for,
+    die,
+    http,
+    measure_one,
+    pick,
+    say,
+    weighted,
+)
 
-HERE = Path(__file__).resolve().parent
-ENV = os.environ
+common.LABEL = "credit bench"
 
 STAFF = {"username": "xfjb", "password": "Staff@2026"}  # 王丽, 经办 of 黄石市下陆区市场监督管理局 (credit demo)
-
-
-def say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
-def die(message: str) -> None:
-    sys.stderr.write(f"credit bench: {message}\n")
-    sys.exit(1)
 
 
 # ============================================================================================ generate
@@ -101,23 +107,6 @@ LISTING_COLUMNS = ["id", "business_id", "region_code", "org_id", "kind", "status
 LINK_COLUMNS = ["id", "application_id", "listing_id", "open_listing_id"]
 EVENT_COLUMNS = ["application_id", "actor_type", "actor_id", "actor_name", "actor_org_id", "actor_org_name",
                  "action", "from_status", "to_status", "comment", "payload", "at"]
-
-
-def _weighted(pairs: list[tuple[str, float]]) -> tuple[list[str], list[float]]:
-    total, acc, cum = sum(w for _, w in pairs), 0.0, []
-    for _, w in pairs:
-        acc += w
-        cum.append(acc / total)
-    return [v for v, _ in pairs], cum
-
-
-def _pick(rng: random.Random, table: tuple[list[str], list[float]]) -> str:
-    values, cum = table
-    x = rng.random()
-    for v, c in zip(values, cum, strict=True):
-        if x < c:
-            return v
-    return values[-1]
 
 
 class WorkingDays:
@@ -195,21 +184,21 @@ async def generate() -> None:
                 continue
             ages.append(a)
         ages.sort(reverse=True)
-        mixes = [(limit * 86400, _weighted(mix)) for limit, mix in MIX_BY_AGE]
-        bkinds = _weighted(BUSINESS_KIND_MIX)
-        lkinds = {k: _weighted(v) for k, v in KINDS_OF_BUSINESS.items()}
+        mixes = [(limit * 86400, weighted(mix)) for limit, mix in MIX_BY_AGE]
+        bkinds = weighted(BUSINESS_KIND_MIX)
+        lkinds = {k: weighted(v) for k, v in KINDS_OF_BUSINESS.items()}
         H, D = 3600.0, 86400.0
         apps, events, listings_pending = [], [], []  # listings: (listed_on, row-without-id, app index)
         for k, age in enumerate(ages):
             app_id = first_app + k
             org_id = home if rng.random() < home_share else others[rng.randrange(len(others))]
             office = districts[org_id]
-            bkind = _pick(rng, bkinds)
+            bkind = pick(rng, bkinds)
             pool = by_region.get((office["region_code"], bkind)) or by_region[(office["region_code"], "individual")]
             bkind = pool[0][4]
             b_id, b_name, b_uscc, region, _, operator = pool[rng.randrange(len(pool))]
-            kind = _pick(rng, lkinds[bkind])
-            status = _pick(rng, next(m for limit, m in mixes if age < limit))
+            kind = pick(rng, lkinds[bkind])
+            status = pick(rng, next(m for limit, m in mixes if age < limit))
             sub = now - age
             sub_dt = datetime.fromtimestamp(sub, UTC)
             sub_day = wd.local(sub_dt)
@@ -341,72 +330,12 @@ async def generate() -> None:
 
 # ============================================================================================= measure
 
-DURATION = int(ENV.get("BENCH_DURATION", "10"))
-WARMUP = int(ENV.get("BENCH_WARMUP", "2"))
-CONNECTIONS = int(ENV.get("BENCH_CONNECTIONS", "64"))
 SERVER_CONNECTIONS = int(ENV.get("BENCH_SERVER_CONNECTIONS", "1"))
-THREADS = int(ENV.get("BENCH_THREADS", "1"))
 QUEUE_LIMIT = 20  # the admin app's page size (QueueQuery default)
 SERVER_MS = 50.0
 # The lists measured: the 经办's default 待办 view (todo=true: 待受理 of the office) and one status/kind tab.
 FILTERS = {"todo": {"todo": "true"},
            "approved+enterprise": {"status": "approved", "kind": "enterprise_abnormal"}}
-
-
-def http(method: str, url: str, body: Any = None, token: str | None = None,
-         timeout: float = 60) -> tuple[int, Any, float]:
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
-    if token:
-        req.add_header("Authorization", f"Bearer {token}")
-    started = time.perf_counter()
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as resp:
-            raw = resp.read()
-            return resp.status, json.loads(raw or b"null"), time.perf_counter() - started
-    except urllib.error.HTTPError as exc:
-        raw = exc.read()
-        try:
-            return exc.code, json.loads(raw), time.perf_counter() - started
-        except ValueError:
-            return exc.code, raw[:200].decode(errors="replace"), time.perf_counter() - started
-
-
-def cursor_for(last_id: int) -> str:
-    """The API's keyset cursor (getitong.core.pagination.encode_cursor): rows with id < last_id come next."""
-    return base64.urlsafe_b64encode(json.dumps({"id": last_id}).encode()).decode().rstrip("=")
-
-
-def run_wrk(name: str, url: str, *, token: str, connections: int, seconds: int) -> dict[str, Any]:
-    out = Path(ENV["BENCH_WORK_DIR"]) / f"credit-{name}.json"
-    out.unlink(missing_ok=True)
-    env = dict(ENV, BENCH_TOKEN=token, BENCH_OUT=str(out))
-    cmd = ["wrk", f"-t{min(THREADS, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s",
-           "-s", str(HERE / "credit_wrk.lua"), url]
-    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + 60, check=False)
-    if proc.returncode != 0 or not out.exists():
-        die(f"wrk failed for {name} (exit {proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
-    return json.loads(out.read_text().splitlines()[-1])
-
-
-def measure_one(name: str, url: str, *, token: str = "", connections: int = CONNECTIONS) -> dict[str, Any]:
-    if WARMUP:
-        run_wrk(name + ".warmup", url, token=token, connections=connections, seconds=WARMUP)
-        time.sleep(1)  # let the warm-up's queued requests drain
-    load = os.getloadavg()[0]
-    raw = run_wrk(name, url, token=token, connections=connections, seconds=DURATION)
-    secs = raw["duration_us"] / 1e6
-    e = raw["errors"]
-    r = {"connections": connections, "requests": raw["requests"], "seconds": round(secs, 2),
-         "rps": round(raw["requests"] / secs, 1), "p50_ms": raw["p50_us"] / 1000, "p90_ms": raw["p90_us"] / 1000,
-         "p95_ms": raw["p95_us"] / 1000, "p99_ms": raw["p99_us"] / 1000, "max_ms": raw["max_us"] / 1000,
-         "mean_ms": round(raw["mean_us"] / 1000, 3), "non_2xx": e["status"],
-         "socket_errors": e["connect"] + e["read"] + e["write"] + e["timeout"], "loadavg_before": round(load, 2)}
-    flag = f"  !! {r['non_2xx']} non-2xx, {r['socket_errors']} socket errors" if r["non_2xx"] or r["socket_errors"] \
-        else ""
-    say(f"  {name:<34} {r['rps']:>8.1f} req/s  p50 {r['p50_ms']:>7.1f}  p95 {r['p95_ms']:>7.1f}  "
-        f"p99 {r['p99_ms']:>7.1f} ms{flag}")
-    return r
 
 
 def _sql_filter(params: dict[str, str]) -> tuple[str, list[Any]]:
@@ -458,17 +387,12 @@ async def _db_facts(org_id: int) -> dict[str, Any]:
         await conn.close()
 
 
-def _check(name: str, status: int, reply: Any, want: int = 200) -> None:
-    if status != want or not isinstance(reply, dict) or reply.get("code") != "OK":
-        die(f"{name}: answered {status}: {str(reply)[:400]}")
-
-
 def measure() -> None:
     base, api = ENV["BENCH_BASELINE_URL"], ENV["BENCH_API_URL"]
     results_dir = Path(ENV.get("BENCH_RESULTS_DIR", str(HERE / "results")))
     results_dir.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
-    busy = _busy_cores(3.0)
+    busy = busy_cores(3.0)
     if busy > 0.3:
         say(f"credit bench: warning: {busy:.2f} cores busy before the load starts — something else is using "
             "the CPUs, and every number below shares them with it")
@@ -496,7 +420,7 @@ def measure() -> None:
             {**params, "cursor": cursor_for(d["cursor_id"])})
         for page, url in (("first", first), ("deepest", deep)):
             s, r, t = http("GET", url, token=token)
-            _check(f"{fname} {page}", s, r)
+            check(f"{fname} {page}", s, r)
             items = r["data"]["items"]
             if len(items) != QUEUE_LIMIT:
                 die(f"{fname} {page}: {len(items)} items, expected {QUEUE_LIMIT}")
@@ -519,13 +443,14 @@ def measure() -> None:
     results["baseline_hello"] = measure_one("baseline_hello", base + "/")
     for fname in FILTERS:
         for page in ("first", "deepest"):
-            results[f"{page}[{fname}]"] = measure_one(f"{page}[{fname}]", urls[f"{fname}:{page}"], token=token)
+            results[f"{page}[{fname}]"] = measure_one(f"{page}[{fname}]", urls[f"{fname}:{page}"], token=token,
+                                                      width=34)
     # Server time: few connections, so nothing queues and latency ≈ the server's time per request (+ loopback).
     for fname in FILTERS:
         for page in ("first", "deepest"):
             results[f"{page}[{fname}]@{SERVER_CONNECTIONS}c"] = measure_one(
                 f"{page}[{fname}]@{SERVER_CONNECTIONS}c", urls[f"{fname}:{page}"], token=token,
-                connections=SERVER_CONNECTIONS)
+                connections=SERVER_CONNECTIONS, width=34)
 
     base_rps = results["baseline_hello"]["rps"]
     for r in results.values():
@@ -569,7 +494,7 @@ def measure() -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = {
         "timestamp": stamp,
-        "machine": {"cpus": os.cpu_count(), "cpu_model": _cpu_model(), "platform": platform.platform(),
+        "machine": {"cpus": os.cpu_count(), "cpu_model": cpu_model(), "platform": platform.platform(),
                     "python": platform.python_version(), "postgresql": facts["pg_version"],
                     "loadavg_before": [round(x, 2) for x in load_before], "busy_cores_before": round(busy, 2),
                     "loadavg_after": [round(x, 2) for x in os.getloadavg()]},
@@ -601,25 +526,6 @@ async def _org_of(username: str) -> int:
         return await conn.fetchval("SELECT org_id FROM staff_user WHERE username = $1", username)
     finally:
         await conn.close()
-
-
-def _busy_cores(seconds: float) -> float:
-    def ticks() -> int:
-        v = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
-        return sum(v) - v[3] - v[4]
-    b0 = ticks()
-    time.sleep(seconds)
-    return (ticks() - b0) / os.sysconf("SC_CLK_TCK") / seconds
-
-
-def _cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
 
 
 if __name__ == "__main__":

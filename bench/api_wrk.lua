@@ -1,4 +1,4 @@
--- wrk script of the appeals bench (bench/appeals_bench.py sets the environment):
+-- wrk script of the domain benches (bench/common.py run_wrk sets the environment):
 --   BENCH_METHOD  GET | POST
 --   BENCH_BODY    fixed JSON body (POST)
 --   BENCH_TOKEN   bearer token sent as Authorization
