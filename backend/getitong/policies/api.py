@@ -241,6 +241,15 @@ async def admin_retry(request: Request, benefit_id: int, eligibility_id: int) ->
                                                    eligibility_id=out["id"]))
 
 
+@bp_admin.post("/benefits/<benefit_id:int>/eligibilities/<eligibility_id:int>/revoke")
+@openapi.summary("撤销推送（经营者确认前；原因经营者可见）")
+@staff_required
+@body(s.RevokeIn)
+async def admin_revoke(request: Request, benefit_id: int, eligibility_id: int, data: s.RevokeIn) -> HTTPResponse:
+    return ok(await benefits.revoke(deps_of(request), actor=request.ctx.actor, benefit_id=benefit_id,
+                                    eligibility_id=eligibility_id, reason=data.reason))
+
+
 # ---- the benefit platform's callback ----
 
 @bp_hooks.post("/status")

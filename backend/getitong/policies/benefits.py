@@ -440,6 +440,32 @@ async def retry_forward(*, actor: StaffUser, benefit_id: int, eligibility_id: in
     return await get_eligibility_admin(actor=actor, benefit_id=benefit_id, eligibility_id=eligibility_id)
 
 
+async def revoke(deps: Deps, *, actor: StaffUser, benefit_id: int, eligibility_id: int, reason: str,
+                 now: datetime | None = None) -> dict[str, Any]:
+    """Staff take back an item pushed in error, before the owner confirmed it; the owner sees it as revoked
+    with the reason, and the business is not marked again for this benefit."""
+    require(actor, Perm.CONTENT_EDIT)
+    b = await _benefit_in_scope(actor, benefit_id)
+    e = await BenefitEligibility.get_or_none(id=eligibility_id, benefit_id=b.id)
+    if e is None:
+        raise errors.EligibilityNotFound()
+    target = eligibility_next(e.status, EligibilityAction.REVOKE, Party.STAFF)
+    at = _now(now)
+    async with in_transaction() as conn:
+        changed = await BenefitEligibility.filter(id=e.id, status=EligibilityStatus.PUSHED).using_db(conn).update(
+            status=target)
+        if not changed:  # confirmed meanwhile: it is the owner's now
+            raise errors.BenefitActionNotAllowed(data={"status": EligibilityStatus.CONFIRMED.value,
+                                                       "action": EligibilityAction.REVOKE.value})
+        await add_event(e, from_status=EligibilityStatus.PUSHED, to_status=target, actor_type="staff",
+                        actor_id=actor.id, actor_name=actor.name, note=reason, at=at, conn=conn)
+        await audit.record(actor=actor, action="benefit.revoke", target_type="benefit_eligibility",
+                           target_id=e.id, before={"status": EligibilityStatus.PUSHED.value},
+                           after={"status": target.value, "reason": reason}, using_db=conn)
+    await home_events.touch_business(deps.cache, e.business_id)  # the home tile's pending count
+    return await get_eligibility_admin(actor=actor, benefit_id=benefit_id, eligibility_id=e.id)
+
+
 # ---- shop side ----
 
 async def _own(business_id: int, eligibility_id: int) -> BenefitEligibility:
@@ -471,6 +497,8 @@ async def confirm(*, business_id: int, person: Any, eligibility_id: int,
                   now: datetime | None = None) -> BenefitEligibility:
     """The owner confirms a pushed benefit (once); forwarding is due at once."""
     e = await _own(business_id, eligibility_id)
+    if e.status == EligibilityStatus.REVOKED:
+        raise errors.BenefitActionNotAllowed("该事项已撤销推送，无法确认", data={"status": e.status.value})
     if e.status != EligibilityStatus.PUSHED:
         raise errors.AlreadyConfirmed(data={"status": e.status.value})
     target = eligibility_next(e.status, EligibilityAction.CONFIRM, Party.OWNER)

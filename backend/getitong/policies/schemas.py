@@ -167,3 +167,9 @@ class PlatformStatusIn(BaseModel):
     reference: str = Field("", max_length=64)
     note: str = Field("", max_length=500)
     event_id: str = Field("", max_length=64)
+
+
+class RevokeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: str = Field(..., min_length=1, max_length=500, description="撤销原因（经营者可见）")

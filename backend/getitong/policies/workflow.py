@@ -52,6 +52,7 @@ class EligibilityStatus(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     PAID = "paid"
+    REVOKED = "revoked"
 
 
 ELIGIBILITY_STATUS_LABELS = {
@@ -61,6 +62,7 @@ ELIGIBILITY_STATUS_LABELS = {
     EligibilityStatus.ACCEPTED: "平台已受理",
     EligibilityStatus.REJECTED: "平台未通过",
     EligibilityStatus.PAID: "已兑现",
+    EligibilityStatus.REVOKED: "已撤销推送",
 }
 
 
@@ -70,20 +72,24 @@ class EligibilityAction(StrEnum):
     ACCEPT = "accept"
     REJECT = "reject"
     PAY = "pay"
+    REVOKE = "revoke"
 
 
 class Party(StrEnum):
-    """Who may take an action: the shop owner, our forwarding job, or the external platform."""
+    """Who may take an action: the shop owner, our forwarding job, the external platform, or staff."""
 
     OWNER = "owner"
     SYSTEM = "system"
     PLATFORM = "platform"
+    STAFF = "staff"
 
 
 E = EligibilityStatus
 A = EligibilityAction
 ELIGIBILITY_TRANSITIONS: dict[tuple[EligibilityStatus, EligibilityAction], tuple[EligibilityStatus, Party]] = {
     (E.PUSHED, A.CONFIRM): (E.CONFIRMED, Party.OWNER),
+    # Marked in error: staff take it back while the owner has not confirmed it (nothing was forwarded yet).
+    (E.PUSHED, A.REVOKE): (E.REVOKED, Party.STAFF),
     (E.CONFIRMED, A.FORWARD): (E.FORWARDED, Party.SYSTEM),
     # The platform may report its receipt before our forwarding call returned: it implies forwarding.
     (E.CONFIRMED, A.ACCEPT): (E.ACCEPTED, Party.PLATFORM),
