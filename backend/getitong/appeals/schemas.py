@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from getitong.appeals.models import AppealType, Rating
 from getitong.appeals.workflow import AppealStatus
+from getitong.common.schemas import Id
 
 # Row ids are 64-bit keys: anything larger names nothing (and would overflow the driver).
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
 def _strip(value: str) -> str:

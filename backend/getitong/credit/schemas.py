@@ -7,12 +7,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from getitong.common.schemas import Id
 from getitong.credit.models import MaterialType
 from getitong.credit.workflow import Action, CreditStatus
 from getitong.risk.workflow import ListingKind
 
 # Row ids are 64-bit keys: anything larger names nothing (and would overflow the driver).
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Phone = Annotated[str, Field(pattern=r"^1[3-9]\d{9}$", description="11 位手机号")]
 
 

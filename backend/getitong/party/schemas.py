@@ -6,10 +6,11 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, ClassVar
+from typing import ClassVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from getitong.common.schemas import Id
 from getitong.core.pagination import PageQuery
 from getitong.core.web import PartialUpdate
 from getitong.party import idcard
@@ -19,7 +20,6 @@ from getitong.party.workflow import ActivityStatus, StoryStatus
 BODY_MAX = 200_000
 _PHONE = re.compile(r"^1[3-9]\d{9}$")
 # Keys are 64-bit: a larger number names nothing (and would overflow the driver).
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 PARTY_FOUNDED = date(1921, 7, 1)
 
 

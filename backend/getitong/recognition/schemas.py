@@ -8,10 +8,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from getitong.common.schemas import Id
 from getitong.recognition.models import Category, MaterialType, Step, SubjectType
 from getitong.recognition.workflow import AppStatus, NoticeStatus
 
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Money = Annotated[Decimal, Field(max_digits=14, decimal_places=2, allow_inf_nan=False)]
 
 
