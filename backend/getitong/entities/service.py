@@ -159,3 +159,13 @@ async def license_qr_of(*, actor: StaffUser, entity_id: int) -> dict[str, str]:
     text = license_qr.license_text(business.uscc)
     png = await asyncio.to_thread(license_qr.render_png, text)
     return {"text": text, "image": license_qr.png_data_url(png)}
+
+
+async def add_business(*, uscc_code: str, name: str, operator_name: str, operator_id_enc: str | None,
+                       operator_id_index: str | None, region_code: str, org_id: int, industry: str, address: str,
+                       established_on: Any, kind: str = "individual", using_db: Any = None) -> Business:
+    """Insert a newly registered business into the register (issued by a registration authority)."""
+    return await Business.create(uscc=uscc_code, name=name, kind=kind, operator_name=operator_name,
+                                 operator_id_enc=operator_id_enc, operator_id_index=operator_id_index,
+                                 region_code=region_code, org_id=org_id, industry=industry, address=address,
+                                 established_on=established_on, using_db=using_db)

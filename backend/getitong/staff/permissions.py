@@ -32,6 +32,8 @@ class Perm(StrEnum):
     INSPECTION_PLAN = "inspection:plan"
     INSPECTION_REVIEW = "inspection:review"
     INSPECTOR_MANAGE = "inspector:manage"
+    NOTICE_MANAGE = "notice:manage"
+    NOTICE_RECEIVE = "notice:receive"
 
 
 class Role(StrEnum):
@@ -49,6 +51,7 @@ class Role(StrEnum):
     BANK_STAFF = "bank_staff"
     RECOGNITION_REVIEWER = "recognition_reviewer"
     INSPECTION_MANAGER = "inspection_manager"
+    DEPARTMENT_LIAISON = "department_liaison"
 
 
 _BASE = {Perm.ENTITY_READ, Perm.ORG_READ}
@@ -64,11 +67,14 @@ ROLE_DEFS: dict[Role, tuple[str, frozenset[Perm]]] = {
     Role.PARTY_ADMIN: ("党建管理", frozenset(_BASE | {Perm.PARTY_MANAGE})),
     Role.INSPECTOR: ("执法人员", frozenset(_BASE | {Perm.INSPECTION_EXECUTE})),
     Role.DATA_CLERK: ("数据归集", frozenset(_BASE | {Perm.DATA_IMPORT, Perm.ENTITY_WRITE, Perm.RISK_MANAGE,
-                                                 Perm.ANNUAL_MANAGE})),
+                                                 Perm.ANNUAL_MANAGE, Perm.NOTICE_MANAGE})),
     Role.REGISTRATION_REVIEWER: ("登记审核", frozenset(_BASE | {Perm.REGISTRATION_REVIEW})),
     # Bank staff see only their institution's products and applications: no register access.
     Role.BANK_STAFF: ("金融机构人员", frozenset({Perm.LOAN_HANDLE})),
     Role.RECOGNITION_REVIEWER: ("名特优新审核", frozenset(_BASE | {Perm.RECOGNITION_REVIEW})),
+    # 双告知: staff of a department with post-approval duties (卫健, 公安, 烟草 …) receive and answer the notices
+    # addressed to their department; they see no register beyond what a notice carries.
+    Role.DEPARTMENT_LIAISON: ("部门联络员", frozenset({Perm.NOTICE_RECEIVE})),
     # 双随机: plans, draws, assignment, review of results and the inspector pool (not result entry).
     Role.INSPECTION_MANAGER: ("双随机管理", frozenset(_BASE | {Perm.INSPECTION_PLAN, Perm.INSPECTION_REVIEW,
                                                         Perm.INSPECTOR_MANAGE})),
