@@ -22,7 +22,8 @@ MODEL_MODULES = [
 # Each domain that grew after the foundation is its own Tortoise app with its own migrations package,
 # so domains evolve their schema independently; cross-app foreign keys name "models.Business" etc.
 MIGRATION_LOCK = 0x67747401  # pg_advisory_lock key for "migrations are running"
-DOMAIN_APPS = ["risk", "content", "appeals", "policies", "loans", "recognition", "party", "home", "annual", "credit", "notices", "registration"]
+DOMAIN_APPS = ["risk", "content", "appeals", "policies", "loans", "recognition", "party", "home", "annual", "credit", "notices", "registration",
+               "supervision"]
 
 
 class PooledConnection(asyncpg.Connection):
