@@ -22,7 +22,7 @@ describe('nav.open', () => {
   })
 
   test('a page this build lacks says 该功能即将上线', async () => {
-    await expect(nav.open('/pages/registration/index')).resolves.toBe(false)
+    await expect(nav.open('/pages/not-built-yet/index')).resolves.toBe(false)
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该功能即将上线', icon: 'none' }))
   })
 
@@ -34,7 +34,7 @@ describe('nav.open', () => {
   test('with the runtime config the check is made before navigating', async () => {
     const app = appJson()
     global.__wxConfig = { pages: app.pages, subPackages: app.subPackages, tabBar: app.tabBar }
-    await expect(nav.open('/pages/registration/index')).resolves.toBe(false)
+    await expect(nav.open('/pages/not-built-yet/index')).resolves.toBe(false)
     expect(wx.navigateTo).not.toHaveBeenCalled()
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该功能即将上线' }))
 
