@@ -9,6 +9,8 @@ BusinessTypeUnknown = define_error("BusinessTypeUnknown", 400, "REGISTRATION_TYP
 RegionInvalid = define_error("RegionInvalid", 400, "REGISTRATION_REGION_INVALID",
                              "所选行政区划不可办理个体户自助登记，请选择区（县）")
 NameForbidden = define_error("NameForbidden", 400, "REGISTRATION_NAME_FORBIDDEN", "名称含有禁用内容和文字")
+IndustryWordMismatch = define_error("IndustryWordMismatch", 400, "REGISTRATION_INDUSTRY_WORD_MISMATCH",
+                                    "名称中的行业表述应与所选个体户类型的主营项目一致")
 NameTaken = define_error("NameTaken", 409, "REGISTRATION_NAME_TAKEN",
                          "该名称已被使用：同一登记机关辖区内同行业已有相同字号的个体工商户或在办申请")
 CommitmentRequired = define_error("CommitmentRequired", 400, "REGISTRATION_COMMITMENT_REQUIRED",
@@ -38,7 +40,7 @@ DocumentUnknown = define_error("DocumentUnknown", 404, "REGISTRATION_DOCUMENT_NO
 StaffForbidden = define_error("StaffForbidden", 403, "REGISTRATION_FORBIDDEN", "您没有登记审核权限")
 
 __all__ = ["ActionNotAllowed", "AlreadySigned", "BusinessTypeUnknown", "CalendarUncovered", "CommitmentRequired",
-           "DocumentUnknown", "IdExpired", "IdNumberInvalid", "Locked", "NameForbidden", "NameTaken", "NotApproved",
+           "DocumentUnknown", "IdExpired", "IdNumberInvalid", "IndustryWordMismatch", "Locked", "NameForbidden", "NameTaken", "NotApproved",
            "NotSigned", "OperatorUnderage", "PhotoInvalid", "RealnameMismatch", "RealnameRequired", "ReasonRequired",
            "RegionInvalid", "RegistrationNotFound", "ScopeInvalid", "SignExpired", "SignTokenInvalid",
            "SignatureMissing", "StaffForbidden", "StateChanged", "StepIncomplete"]

@@ -244,7 +244,7 @@ async def _detail(deps: Deps, reg: Registration, *, owner: bool) -> dict[str, An
         "decided_by": reg.decided_by, "license_available": status is RegStatus.APPROVED,
         "pickup": _pickup(reg, authority) if status is RegStatus.APPROVED else None,
         "created_at": _t(reg.created_at), "submitted_at": _t(reg.submitted_at), "decided_at": _t(reg.decided_at),
-        "actions": allowed_actions(status, APPLICANT if owner else REVIEWER),
+        "actions": _actions(reg, owner=owner),
     }
     if not owner:
         out["archive_no"] = reg.archive_no
@@ -301,9 +301,20 @@ async def _own(who: Applicant, reg_id: int, conn: Any = None) -> Registration:
     return reg
 
 
+def _actions(reg: Registration, *, owner: bool) -> list[str]:
+    """What the caller may do now: a draft is confirmed only once every step is saved."""
+    acts = allowed_actions(RegStatus(reg.status), APPLICANT if owner else REVIEWER)
+    if reg.status == RegStatus.DRAFT and not all(_steps(reg).values()):
+        acts = [a for a in acts if a != Action.CONFIRM.value]
+    return acts
+
+
 def _editable(reg: Registration) -> None:
     if reg.status != RegStatus.DRAFT:
         raise e.Locked(data={"status": reg.status.value})
+
+
+_TAKEN = {"rule": "name_unique", "rule_label": "名称在同一辖区同行业内不重复"}
 
 
 async def _update_draft(reg: Registration, values: dict[str, Any]) -> None:
@@ -311,7 +322,7 @@ async def _update_draft(reg: Registration, values: dict[str, Any]) -> None:
     try:
         changed = await Registration.filter(id=reg.id, status=RegStatus.DRAFT).update(**values)
     except IntegrityError as exc:  # name_key: another application reserved the same name meanwhile
-        raise e.NameTaken() from exc
+        raise e.NameTaken(data=_TAKEN) from exc
     if not changed:
         raise e.Locked()
 
@@ -368,6 +379,12 @@ def _name_key(region_code: str, industry: str, trade_name: str) -> str:
     return f"{region_code}|{industry}|{trade_name}"
 
 
+def _check_industry_word(t: Any, industry_word: str) -> None:
+    """The 行业表述 must say what the business does (seed 002 §2.1.2: 名称中的行业表述应当与主营项目一致)."""
+    if industry_word not in t.industry_words:
+        raise e.IndustryWordMismatch(data={"industry_words": list(t.industry_words)})
+
+
 def _check_name_parts(trade_name: str, industry_word: str) -> None:
     for part in (trade_name, industry_word):
         hit = names.forbidden(part)
@@ -380,8 +397,9 @@ async def check_name(*, data: s.NameCheckIn) -> dict[str, Any]:
     t = _type(data.business_type)
     _, org, prefix = await _authority(data.region_code)
     _check_name_parts(data.trade_name, data.industry_word)
+    _check_industry_word(t, data.industry_word)
     if await _name_taken(data.region_code, t.industry, data.trade_name, None):
-        raise e.NameTaken()
+        raise e.NameTaken(data=_TAKEN)
     name = names.compose(region_prefix=prefix, trade_name=data.trade_name, industry_word=data.industry_word,
                          org_form=data.org_form)
     return {"name": name, "available": True, "authority": {"id": org.id, "name": org.name}}
@@ -399,10 +417,11 @@ async def save_name(deps: Deps, *, who: Applicant, reg_id: int, data: s.NameIn) 
     if data.named:
         trade_name, industry_word, org_form = data.trade_name or "", data.industry_word or "", data.org_form or ""
         _check_name_parts(trade_name, industry_word)
+        _check_industry_word(t, industry_word)
         if not data.commitment_accepted:
             raise e.CommitmentRequired()
         if await _name_taken(data.region_code, t.industry, trade_name, reg.id):
-            raise e.NameTaken()
+            raise e.NameTaken(data=_TAKEN)
         values |= {"trade_name": trade_name, "industry_word": industry_word, "org_form": org_form,
                    "name": names.compose(region_prefix=prefix, trade_name=trade_name,
                                          industry_word=industry_word, org_form=org_form),
