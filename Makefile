@@ -28,6 +28,8 @@ bench: apt-test venv
 	bash bench/run.sh
 	bash bench/appeals_run.sh
 	bash bench/credit_run.sh
+	bash bench/registration_run.sh
+	bash bench/supervision_run.sh
 
 lint: venv
 	.venv/bin/ruff check backend tests bench scripts docker

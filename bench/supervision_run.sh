@@ -10,35 +10,9 @@
 # PYTHON (.venv/bin/python). Writes bench/results/supervision-<UTC timestamp>.json. Exits 0 whatever the numbers
 # are; non-zero only when something broke. The database servers it starts are stopped on the way out.
 set -euo pipefail
-
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PY=${PYTHON:-$ROOT/.venv/bin/python}
-
-log() { printf '\033[1msupervision bench:\033[0m %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
-
-[ -x "$PY" ] || die "no Python at $PY: create the venv first (python3 -m venv .venv && .venv/bin/pip install -e 'backend[dev]')"
-"$PY" -c 'import asyncpg, getitong' 2>/dev/null || die "$PY lacks the backend: .venv/bin/pip install -e 'backend[dev]'"
-
-WORK=$(mktemp -d /tmp/gtt-supervision-bench.XXXXXX)
-SERVICES_DIR=""
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  [ -n "$SERVICES_DIR" ] && "$ROOT/scripts/services.sh" stop "$SERVICES_DIR" || true
-  [ "$rc" != 0 ] && [ -f "$WORK/migrate.log" ] && tail -n 20 "$WORK/migrate.log" >&2
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-started=$SECONDS
-log "starting PostgreSQL + Redis (scripts/services.sh)"
-services_env=$("$ROOT/scripts/services.sh" start) || die "scripts/services.sh start failed"
-eval "$services_env"
-SERVICES_DIR=$GTT_SERVICES_DIR
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_init "supervision bench"
+bench_services
 
 cd "$WORK"  # no stray ./.env is read
 export DATABASE_URL=$TEST_DATABASE_URL REDIS_URL=$TEST_REDIS_URL DATA_DIR=$WORK/var SEED_DEMO=false
