@@ -48,7 +48,7 @@ CREDENTIALS = """演示账号
                  信用修复     xfjb / xfsh / xfsp，密码 Staff@2026（经办 / 审核 / 审批，下陆区）
                  金融机构人员 hbbank / Bank@2026  （湖北银行黄石分行）
                  双告知接收   xlsp（食品经营许可窗口）/ xlwj（下陆区卫生健康局），密码 Staff@2026
-  小程序        经营者       13900000001 / Shop@2026 （关联 2 个个体工商户，可切换）"""
+  小程序        经营者       13900000001 / Shop@2026 （关联 3 个个体工商户，可切换；含自助登记核准的 1 个）"""
 
 
 async def seed(deps: Deps, *, businesses: int = 5000, rng_seed: int = 2024) -> bool:
