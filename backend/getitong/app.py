@@ -84,7 +84,7 @@ def create_app(settings: Settings | None = None, *, manage_db: bool = True, name
     # The database opens first: domain blueprints may have start-up listeners that use it.
     app.blueprint(mp_accounts_bp)
     app.blueprint(admin_bp)
-    for label in db.DOMAIN_APPS:
+    for label in db.DOMAIN_APPS + db.VIEW_APPS:
         # Each later domain exposes `blueprints` from its api module; a domain without one has no routes yet.
         if importlib.util.find_spec(f"getitong.{label}.api") is not None:
             for bp in importlib.import_module(f"getitong.{label}.api").blueprints:

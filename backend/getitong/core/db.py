@@ -24,6 +24,8 @@ MODEL_MODULES = [
 MIGRATION_LOCK = 0x67747401  # pg_advisory_lock key for "migrations are running"
 DOMAIN_APPS = ["risk", "content", "appeals", "policies", "loans", "recognition", "party", "home", "annual", "credit", "notices", "registration",
                "supervision"]
+# Packages with routes but no tables of their own (they read the domains above).
+VIEW_APPS = ["lifecycle"]
 
 
 class PooledConnection(asyncpg.Connection):
