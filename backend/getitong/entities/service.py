@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import date
 from typing import Any
 
 from tortoise.expressions import Q
@@ -127,20 +128,39 @@ async def entity_out(deps: Deps, b: Business, *, with_org: bool = True) -> dict[
 
 
 async def search(deps: Deps, *, actor: StaffUser, q: str | None, code: str | None, region_code: str | None,
-                 status: str | None, kind: str | None, cursor: str | None, limit: int) -> dict[str, Any]:
-    """Staff search of the register within the actor's org subtree, newest first, keyset-paged."""
+                 status: str | None, kind: str | None, cursor: str | None, limit: int, reg_no: str | None = None,
+                 operator: str | None = None, industry: str | None = None, address: str | None = None,
+                 org_id: int | None = None, this_level_only: bool = False, established_from: date | None = None,
+                 established_to: date | None = None) -> dict[str, Any]:
+    """Staff search of the register within the actor's org subtree (企业搜索: name, codes, representative,
+    authority with "this level only", place, status set, industry, kind, establishment dates), newest first."""
     require(actor, Perm.ENTITY_READ)
     qs = scope.scoped(Business.all(), actor)
     if code:
         qs = qs.filter(uscc=uscc.normalize(code))
+    if reg_no:
+        qs = qs.filter(reg_no=reg_no.strip())
     if q:
         qs = qs.filter(Q(name__contains=q) | Q(operator_name=q))
+    if operator:
+        qs = qs.filter(operator_name=operator.strip())
     if region_code:
         qs = qs.filter(region_code=region_code)
     if status:
-        qs = qs.filter(status=status)
+        qs = qs.filter(status__in=status.split(","))
     if kind:
         qs = qs.filter(kind=kind)
+    if industry:
+        qs = qs.filter(industry__contains=industry.strip())
+    if address:
+        qs = qs.filter(address__contains=address.strip())
+    if org_id is not None:
+        await scope.ensure_in_scope(actor, org_id)
+        qs = qs.filter(org_id=org_id) if this_level_only else qs.filter(org_id__in=scope.subtree(org_id))
+    if established_from:
+        qs = qs.filter(established_on__gte=established_from)
+    if established_to:
+        qs = qs.filter(established_on__lte=established_to)
     rows, nxt = await keyset(qs.prefetch_related("org"), cursor=cursor, limit=limit)
     return {"items": [await entity_out(deps, b) for b in rows], "next": nxt}
 

@@ -194,7 +194,9 @@ async def download(request: Request, file_id: int) -> HTTPResponse:
 async def search_entities(request: Request, q: s.EntityQuery) -> HTTPResponse:
     return ok(await entities.search(deps_of(request), actor=request.ctx.actor, q=q.q, code=q.uscc,
                                     region_code=q.region_code, status=q.status, kind=q.kind, cursor=q.cursor,
-                                    limit=q.limit))
+                                    limit=q.limit, reg_no=q.reg_no, operator=q.operator, industry=q.industry,
+                                    address=q.address, org_id=q.org_id, this_level_only=q.this_level_only,
+                                    established_from=q.established_from, established_to=q.established_to))
 
 
 @bp.get("/entities/<entity_id:int>")

@@ -1,3 +1,4 @@
+from datetime import date
 from typing import ClassVar
 
 from pydantic import BaseModel, Field, field_validator
@@ -63,9 +64,18 @@ class UserQuery(BaseModel):
 class EntityQuery(BaseModel):
     q: str | None = Field(None, max_length=64, description="名称（模糊）或经营者姓名")
     uscc: str | None = Field(None, max_length=32)
+    reg_no: str | None = Field(None, max_length=32, description="注册号")
+    operator: str | None = Field(None, max_length=64, description="经营者 / 法定代表人姓名（精确）")
     region_code: str | None = Field(None, max_length=12)
-    status: str | None = Field(None, pattern=r"^(active|cancelled|revoked)$")
+    status: str | None = Field(None, pattern=r"^(active|cancelled|revoked)(,(active|cancelled|revoked))*$",
+                               description="状态，可多选（逗号分隔）")
     kind: str | None = Field(None, pattern=r"^(individual|enterprise|cooperative)$")
+    industry: str | None = Field(None, max_length=64, description="行业（包含）")
+    address: str | None = Field(None, max_length=128, description="住所 / 经营场所（包含）")
+    org_id: int | None = Field(None, ge=1, le=2**62, description="登记机关（本级或下级）")
+    this_level_only: bool = Field(False, description="只查该登记机关本级登记的，不含下级")
+    established_from: date | None = Field(None, description="成立日期起")
+    established_to: date | None = Field(None, description="成立日期止")
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(20, ge=1, le=100)
 
