@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -13,10 +12,10 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from getitong.common import home_events
+from getitong.common.excel import read_uscc_column
 from getitong.core import audit
 from getitong.core import errors as core_errors
 from getitong.core.deps import Deps
-from getitong.core.errors import AppError
 from getitong.core.pagination import keyset
 from getitong.entities import uscc as uscc_rules
 from getitong.entities.models import Business, EntityStatus
@@ -301,42 +300,11 @@ async def get_run(*, actor: StaffUser, benefit_id: int, run_id: int) -> dict[str
     return _run_out(run)
 
 
-USCC_HEADERS = {"统一社会信用代码", "社会信用代码", "信用代码", "uscc"}
 
 
 def _read_uscc_column(data: bytes, max_rows: int) -> list[tuple[int, str]]:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is the same refusal
-        raise errors.ExcelInvalid() from exc
-    try:
-        return _uscc_rows(wb, max_rows)
-    except AppError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a workbook that breaks while being read is unreadable too
-        raise errors.ExcelInvalid() from exc
-    finally:
-        wb.close()
-
-
-def _uscc_rows(wb: Any, max_rows: int) -> list[tuple[int, str]]:
-    ws = wb.worksheets[0]
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None) or ()
-    col = next((i for i, v in enumerate(header) if str(v or "").strip().lower() in USCC_HEADERS), None)
-    if col is None:
-        raise errors.ExcelNoUsccColumn()
-    out: list[tuple[int, str]] = []
-    for number, row in enumerate(rows, start=2):
-        value = row[col] if col < len(row) else None
-        if value is None and not any(v is not None for v in row):
-            continue  # blank line
-        if len(out) >= max_rows:
-            raise errors.ExcelTooManyRows(data={"max_rows": max_rows})
-        out.append((number, str(value if value is not None else "").strip()))
-    return out
+    return read_uscc_column(data, max_rows, invalid=errors.ExcelInvalid, no_column=errors.ExcelNoUsccColumn,
+                            too_many=errors.ExcelTooManyRows)
 
 
 async def import_excel(*, actor: StaffUser, benefit_id: int, data: bytes, config: BenefitConfig,

@@ -34,6 +34,7 @@ class Perm(StrEnum):
     INSPECTOR_MANAGE = "inspector:manage"
     NOTICE_MANAGE = "notice:manage"
     NOTICE_RECEIVE = "notice:receive"
+    PUNISHMENT_MANAGE = "punishment:manage"
 
 
 class Role(StrEnum):
@@ -67,13 +68,14 @@ ROLE_DEFS: dict[Role, tuple[str, frozenset[Perm]]] = {
     Role.PARTY_ADMIN: ("党建管理", frozenset(_BASE | {Perm.PARTY_MANAGE})),
     Role.INSPECTOR: ("执法人员", frozenset(_BASE | {Perm.INSPECTION_EXECUTE})),
     Role.DATA_CLERK: ("数据归集", frozenset(_BASE | {Perm.DATA_IMPORT, Perm.ENTITY_WRITE, Perm.RISK_MANAGE,
-                                                 Perm.ANNUAL_MANAGE, Perm.NOTICE_MANAGE})),
+                                                 Perm.ANNUAL_MANAGE, Perm.NOTICE_MANAGE,
+                                                 Perm.PUNISHMENT_MANAGE})),
     Role.REGISTRATION_REVIEWER: ("登记审核", frozenset(_BASE | {Perm.REGISTRATION_REVIEW})),
     # Bank staff see only their institution's products and applications: no register access.
     Role.BANK_STAFF: ("金融机构人员", frozenset({Perm.LOAN_HANDLE})),
     Role.RECOGNITION_REVIEWER: ("名特优新审核", frozenset(_BASE | {Perm.RECOGNITION_REVIEW})),
-    # 双告知: staff of a department with post-approval duties (卫健, 公安, 烟草 …) receive and answer the notices
-    # addressed to their department; they see no register beyond what a notice carries.
+    # 双告知 and 联合惩戒: staff of a department with post-approval or punishing duties (卫健, 公安, 烟草 …) receive
+    # and answer what is addressed to their department; they see no register beyond what those carry.
     Role.DEPARTMENT_LIAISON: ("部门联络员", frozenset({Perm.NOTICE_RECEIVE})),
     # 双随机: plans, draws, assignment, review of results and the inspector pool (not result entry).
     Role.INSPECTION_MANAGER: ("双随机管理", frozenset(_BASE | {Perm.INSPECTION_PLAN, Perm.INSPECTION_REVIEW,
