@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, raw
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from getitong.annual import schemas as s
 from getitong.annual import service
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
 from getitong.core import errors
-from getitong.core.web import body, ok, query
+from getitong.core.web import body, file_reply, ok, query
 from getitong.staff.permissions import Perm
 from getitong.staff.service import require
 
@@ -60,8 +58,7 @@ async def admin_stats(request: Request, q: s.StatsQuery) -> HTTPResponse:
 @staff_required
 async def admin_template(request: Request) -> HTTPResponse:
     require(request.ctx.actor, Perm.ANNUAL_MANAGE)
-    return raw(service.template(), content_type=XLSX,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote('年报状态导入模板.xlsx')}"})
+    return file_reply(service.template(), "年报状态导入模板.xlsx", XLSX)
 
 
 @bp_admin.post("/import")

@@ -7,7 +7,6 @@ import contextlib
 import functools
 import logging
 from typing import Any
-from urllib.parse import quote
 
 from sanic import Blueprint, Request, Sanic
 from sanic.response import HTTPResponse, raw
@@ -19,7 +18,7 @@ from getitong.appeals import schemas as s
 from getitong.appeals import service
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
 from getitong.core.cache import LockNotAcquired
-from getitong.core.web import Handler, bearer, body, client_ip, keep_docs, ok, query
+from getitong.core.web import Handler, bearer, body, client_ip, file_reply, keep_docs, ok, query
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +34,7 @@ def _owner(request: Request) -> service.Owner:
 
 
 def _xlsx(data: bytes, name: str) -> HTTPResponse:
-    return raw(data, content_type=XLSX,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, XLSX)
 
 
 # ----------------------------------------------------------------------------- mini-program

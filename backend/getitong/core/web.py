@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 from sanic import Request, json
-from sanic.response import HTTPResponse
+from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 from sanic_ext.extensions.openapi.builders import OperationStore
 
@@ -21,6 +22,16 @@ Handler = Callable[..., Awaitable[HTTPResponse]]
 
 def ok(data: Any = None, status: int = 200) -> HTTPResponse:
     return json({"code": "OK", "message": "成功", "data": data}, status=status, ensure_ascii=False)
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_reply(data: bytes, name: str, content_type: str, *, inline: bool = False,
+               headers: dict[str, str] | None = None) -> HTTPResponse:
+    """A file to download (or show, `inline`); the Chinese file name travels as RFC 5987 `filename*`."""
+    disposition = f"{'inline' if inline else 'attachment'}; filename*=UTF-8''{quote(name)}"
+    return raw(data, content_type=content_type, headers={"Content-Disposition": disposition, **(headers or {})})
 
 
 def error_response(exc: errors.AppError) -> HTTPResponse:

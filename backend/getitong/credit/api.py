@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
 from getitong.common.guards import deps_of, person_required, staff_required
-from getitong.core.web import body, ok, query
+from getitong.core.web import body, file_reply, ok, query
 from getitong.credit import schemas as s
 from getitong.credit import service
 
@@ -94,8 +92,7 @@ async def mp_file(request: Request, app_id: int, file_id: int) -> HTTPResponse:
 
 
 def _pdf(name: str, data: bytes) -> HTTPResponse:
-    return raw(data, content_type="application/pdf",
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, "application/pdf")
 
 
 @bp_mp.get("/applications/<app_id:int>/decision-letter")

@@ -3,14 +3,12 @@ staff, and the departments' inbox (receive one or in batch, download, answer).""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, raw
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from getitong.common.guards import staff_required
-from getitong.core.web import body, ok, query
+from getitong.core.web import body, file_reply, ok, query
 from getitong.notices import schemas as s
 from getitong.notices import service
 
@@ -102,8 +100,7 @@ async def receive(request: Request, data: s.ReceiveIn) -> HTTPResponse:
 @query(s.ExportQuery)
 async def export(request: Request, q: s.ExportQuery) -> HTTPResponse:
     name, content_type, data = await service.export(actor=request.ctx.actor, status=q.status, fmt=q.format)
-    return raw(data, content_type=content_type,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, content_type)
 
 
 @bp_admin.post("/inbox/<notice_id:int>/answer")

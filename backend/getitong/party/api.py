@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
-from getitong.core.web import body, ok, query
+from getitong.core.web import body, file_reply, ok, query
 from getitong.party import schemas as s
 from getitong.party import service, stories, volunteer
 from getitong.party.common import Owner
@@ -28,8 +27,7 @@ def _owner(request: Request) -> Owner:
 
 
 def _xlsx(data: bytes, name: str) -> HTTPResponse:
-    return raw(data, content_type=XLSX,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, XLSX)
 
 
 def _file(f: Any, data: bytes) -> HTTPResponse:
@@ -274,9 +272,8 @@ async def admin_activity_cancel(request: Request, activity_id: int, data: s.Canc
 async def admin_activity_qr(request: Request, activity_id: int) -> HTTPResponse:
     png, _text, activity = await service.activity_qr(deps_of(request), actor=request.ctx.actor,
                                                      activity_id=activity_id)
-    name = quote(f"{activity.title}-签到二维码.png")
-    return raw(png, content_type="image/png", headers={"Content-Disposition": f"inline; filename*=UTF-8''{name}",
-                                                       "Cache-Control": "no-store"})
+    return file_reply(png, f"{activity.title}-签到二维码.png", "image/png", inline=True,
+                      headers={"Cache-Control": "no-store"})
 
 
 @bp_admin.get("/activities/<activity_id:int>/signups")

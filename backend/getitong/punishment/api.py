@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, raw
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from getitong.common.guards import staff_required
 from getitong.core import errors
-from getitong.core.web import body, ok, query
+from getitong.core.web import body, file_reply, ok, query
 from getitong.punishment import schemas as s
 from getitong.punishment import service
 
@@ -20,8 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _file(data: bytes, content_type: str, name: str) -> HTTPResponse:
-    return raw(data, content_type=content_type,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, content_type)
 
 
 @bp_admin.get("/catalog")

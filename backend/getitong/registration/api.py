@@ -3,14 +3,12 @@ and 电子档案 (/api/v1/admin/registrations)."""
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
 
 from getitong.common.guards import deps_of, person_required, staff_required
-from getitong.core.web import body, ok, query
+from getitong.core.web import body, file_reply, ok, query
 from getitong.registration import errors as e
 from getitong.registration import schemas as s
 from getitong.registration import service
@@ -25,9 +23,7 @@ def _who(request: Request) -> service.Applicant:
 
 
 def _file(name: str, data: bytes, content_type: str = "application/pdf", *, inline: bool = True) -> HTTPResponse:
-    disposition = "inline" if inline else "attachment"
-    return raw(data, content_type=content_type,
-               headers={"Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, content_type, inline=inline)
 
 
 # ----------------------------------------------------------------------------- mini-program: the wizard

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, raw
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from getitong.common import home_events
 from getitong.common.guards import current_business, deps_of, person_required, staff_required
 from getitong.core import errors
 from getitong.core.pagination import PageQuery
-from getitong.core.web import body, ok, parse, query
+from getitong.core.web import body, file_reply, ok, parse, query
 from getitong.risk import importer, service
 from getitong.risk import schemas as s
 from getitong.risk.config import RiskSettings
@@ -26,8 +25,7 @@ blueprints = [bp_mp, bp_admin]
 
 
 def _xlsx(name: str, data: bytes) -> HTTPResponse:
-    return raw(data, content_type=importer.XLSX,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, importer.XLSX)
 
 
 # ---- shop owner ----

@@ -6,16 +6,15 @@ from __future__ import annotations
 import io
 import re
 from typing import Any
-from urllib.parse import quote
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, raw
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from getitong.common.guards import current_business, person_required, staff_required
 from getitong.core import errors
 from getitong.core.pagination import PageQuery
-from getitong.core.web import body, ok, parse, query
+from getitong.core.web import body, file_reply, ok, parse, query
 from getitong.supervision import errors as e
 from getitong.supervision import importer, service
 from getitong.supervision import schemas as s
@@ -32,8 +31,7 @@ def _settings() -> SupervisionSettings:
 
 
 def _xlsx(name: str, data: bytes) -> HTTPResponse:
-    return raw(data, content_type=importer.XLSX,
-               headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+    return file_reply(data, name, importer.XLSX)
 
 
 def _file(request: Request) -> Any:
