@@ -8,6 +8,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from getitong.common.schemas import Id
 from getitong.core.web import PartialUpdate
 from getitong.registration.catalog import (
     EDUCATIONS,
@@ -21,7 +22,6 @@ from getitong.registration.catalog import (
 )
 from getitong.registration.workflow import RegStatus
 
-Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
 Phone = Annotated[str, Field(pattern=r"^1[3-9]\d{9}$", description="11 位手机号")]
 Postcode = Annotated[str, Field(pattern=r"^\d{6}$", description="6 位邮政编码")]
 Text = Annotated[str, Field(min_length=1, max_length=128)]
