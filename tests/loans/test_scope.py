@@ -145,3 +145,13 @@ async def test_owner_sees_only_the_current_business(client, tokens, world):
         assert (await client.get(f"{MP}/products/{pid}", token=tokens[who])).data["my_application"] is None
     r = await client.get(f"{MP}/applications/{aid}", token=tokens["owner"])
     assert r.data["status"] == "submitted"
+
+
+async def test_staff_options_list_only_the_visible_institutions(client, tokens, cast):
+    r = await client.get(f"{ADMIN}/options", token=tokens["bank"])
+    assert r.status == 200, r
+    assert [i["id"] for i in r.data["institutions"]] == [cast.a.id]
+    assert {"value": "credit", "label": "信用"} in r.data["guarantee_types"]
+    assert r.data["product_statuses"]
+    assert (await client.get(f"{ADMIN}/options", token=tokens["clerk"])).status == 403
+    assert (await client.get(f"{ADMIN}/options")).status == 401

@@ -108,4 +108,11 @@ def _register(kind: ArticleKind) -> None:
 for _kind in ArticleKind:
     _register(_kind)
 
+
+@bp_admin.get("/content/options")
+@openapi.summary("新闻资讯 / 法律法规：栏目、时效性与状态标签")
+@staff_required
+async def admin_content_options(request: Request) -> HTTPResponse:
+    return ok(service.options())
+
 blueprints = [bp_mp, bp_admin]

@@ -20,6 +20,8 @@ from getitong.content.models import (
     Article,
     ArticleAttachment,
     ArticleKind,
+    LawCategory,
+    NewsCategory,
     Validity,
 )
 from getitong.content.sanitize import clean_html, is_blank
@@ -372,3 +374,11 @@ async def public_file(deps: Deps, *, kind: ArticleKind, article_id: int, file_id
     article = await _load_published(kind, article_id)
     await article.fetch_related("attachments")
     return await _read_file(deps, article, file_id)
+
+
+def options() -> dict[str, Any]:
+    """The labels of the staff screens: categories per kind, validities (laws) and statuses."""
+    return {"news_categories": [{"value": c.value, "label": CATEGORY_LABELS[c]} for c in NewsCategory],
+            "law_categories": [{"value": c.value, "label": CATEGORY_LABELS[c]} for c in LawCategory],
+            "validities": [{"value": v.value, "label": label} for v, label in VALIDITY_LABELS.items()],
+            "statuses": [{"value": st.value, "label": label} for st, label in STATUS_LABELS.items()]}

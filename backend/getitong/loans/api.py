@@ -154,6 +154,13 @@ async def admin_deliveries(request: Request, institution_id: int, q: PageQuery) 
 
 # ---- staff: products ----
 
+@bp_admin.get("/options")
+@openapi.summary("管理端选项：担保方式、状态标签与可见的金融机构")
+@loan_staff
+async def admin_options(request: Request) -> HTTPResponse:
+    return ok(await service.staff_options(actor=request.ctx.actor))
+
+
 @bp_admin.get("/products")
 @openapi.summary("贷款产品列表")
 @loan_staff

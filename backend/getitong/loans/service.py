@@ -471,6 +471,15 @@ async def shop_options() -> dict[str, Any]:
             "statuses": [{"value": s.value, "label": label} for s, label in STATUS_LABELS.items()]}
 
 
+async def staff_options(*, actor: StaffUser) -> dict[str, Any]:
+    """Labels for the staff screens, and the institutions the actor may see (loan:manage / loan:handle)."""
+    insts = await FinancialInstitution.filter(id__in=await visible_institution_ids(actor)).order_by("id")
+    return {"guarantee_types": [{"value": g.value, "label": label} for g, label in GUARANTEE_LABELS.items()],
+            "institutions": [{"id": i.id, "name": i.name} for i in insts],
+            "statuses": [{"value": s.value, "label": label} for s, label in STATUS_LABELS.items()],
+            "product_statuses": [{"value": s.value, "label": label} for s, label in PRODUCT_STATUS_LABELS.items()]}
+
+
 async def get_product_shop(*, owner: Owner, product_id: int) -> dict[str, Any]:
     """A published product, the institution's contact, and the business's open application for it if any."""
     p = await _published().get_or_none(id=product_id)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
@@ -10,6 +13,7 @@ from getitong.common import uploads
 from getitong.common.guards import deps_of, staff_required
 from getitong.common.schemas import RefreshIn
 from getitong.core import errors
+from getitong.core.audit import TARGET_TYPE_LABELS
 from getitong.core.models import AuditLog
 from getitong.core.pagination import keyset
 from getitong.core.web import body, client_ip, ok, query
@@ -17,6 +21,8 @@ from getitong.entities import service as entities
 from getitong.staff import captcha, scope, service
 from getitong.staff import schemas as s
 from getitong.staff.permissions import ROLE_DEFS, Perm
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 bp = Blueprint("admin", url_prefix="/api/v1/admin")
 
@@ -157,11 +163,30 @@ async def audit_logs(request: Request, q: s.AuditQuery) -> HTTPResponse:
         qs = qs.filter(actor_id=q.actor_id)
     if q.target_type:
         qs = qs.filter(target_type=q.target_type)
+    if q.target_id:
+        qs = qs.filter(target_id=q.target_id)
+    if q.action:
+        qs = qs.filter(action__startswith=q.action) if q.action.endswith(".") else qs.filter(action=q.action)
+    if q.q:
+        qs = qs.filter(actor_name__contains=q.q.strip())
+    # Shanghai midnights: SQLite keeps datetimes as +08:00 text and compares them as text.
+    if q.date_from:
+        qs = qs.filter(created_at__gte=datetime.combine(q.date_from, time(0), SHANGHAI))
+    if q.date_to:
+        qs = qs.filter(created_at__lt=datetime.combine(q.date_to + timedelta(days=1), time(0), SHANGHAI))
     rows, nxt = await keyset(qs, cursor=q.cursor, limit=q.limit)
     return ok({"items": [{"id": a.id, "actor_id": a.actor_id, "actor_name": a.actor_name, "action": a.action,
                           "target_type": a.target_type, "target_id": a.target_id, "before": a.before,
                           "after": a.after, "ip": a.ip, "created_at": a.created_at.isoformat()} for a in rows],
                "next": nxt})
+
+
+@bp.get("/audit-logs/target-types")
+@openapi.summary("审计日志的对象类型（中文名称）")
+@staff_required
+async def audit_target_types(request: Request) -> HTTPResponse:
+    service.require(request.ctx.actor, Perm.AUDIT_READ)
+    return ok([{"value": k, "label": v} for k, v in TARGET_TYPE_LABELS.items()])
 
 
 @bp.post("/uploads")

@@ -83,5 +83,10 @@ class EntityQuery(BaseModel):
 class AuditQuery(BaseModel):
     actor_id: int | None = Field(None, ge=1, le=2**62)
     target_type: str | None = Field(None, max_length=32)
+    target_id: str | None = Field(None, max_length=64)
+    action: str | None = Field(None, max_length=64, description="操作，精确匹配；以“.”结尾则按前缀，如 credit.")
+    q: str | None = Field(None, max_length=64, description="操作人姓名（包含）")
+    date_from: date | None = Field(None, description="起始日期（含，北京时间）")
+    date_to: date | None = Field(None, description="截止日期（含，北京时间）")
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(20, ge=1, le=100)
