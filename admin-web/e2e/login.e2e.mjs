@@ -6,6 +6,14 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
 import { runAppealChecks } from './appeals.mjs'
+import { runCreditChecks } from './credit.mjs'
+import { runDashboardChecks } from './dashboard.mjs'
+import { runLoanChecks } from './loans.mjs'
+import { runPermissionChecks } from './permissions.mjs'
+import { runContentChecks } from './content.mjs'
+import { runRecognitionChecks } from './recognition.mjs'
+import { runPartyChecks } from './party.mjs'
+import { runSystemChecks } from './system.mjs'
 import { runRiskChecks } from './risk.mjs'
 
 const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '')
@@ -13,6 +21,10 @@ const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url))
 const ADMIN = { username: 'admin', password: 'Admin@2026' }
 const STAFF = 'xialu'
 const TIMEOUT = Number(process.env.E2E_TIMEOUT_MS || 15000)
+
+// E2E_ONLY=credit,loans runs the sign-in checks and those suites only (for work on one area).
+const ONLY = (process.env.E2E_ONLY || '').split(',').filter(Boolean)
+const only = (suite) => !ONLY.length || ONLY.includes(suite)
 
 mkdirSync(SHOTS, { recursive: true })
 let passed = 0
@@ -153,8 +165,16 @@ try {
   await context.close()
 
   // Before the captcha check below: that one leaves failed logins on the desk account.
-  await runAppealChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
-  await runRiskChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('appeals')) await runAppealChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('risk')) await runRiskChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('credit')) await runCreditChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('dashboard')) await runDashboardChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('loans')) await runLoanChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('permissions')) await runPermissionChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('content')) await runContentChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('recognition')) await runRecognitionChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('party')) await runPartyChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('system')) await runSystemChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
 
   // A fresh browser: wrong passwords for another staff account must bring up the captcha.
   const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
@@ -162,7 +182,7 @@ try {
   const loginPage = await anon.newPage()
   loginPage.on('pageerror', (error) => pageErrors.push(error.message))
 
-  await check(`3 wrong passwords for ${STAFF} bring up the captcha, which refreshes on click`, async () => {
+  if (only('captcha')) await check(`3 wrong passwords for ${STAFF} bring up the captcha, which refreshes on click`, async () => {
     await loginPage.goto(`${BASE_URL}/admin/login`)
     const captcha = loginPage.locator('[data-testid="captcha-image"]')
     // Three failures, then the API asks for a captcha (at the latest on the 4th try).

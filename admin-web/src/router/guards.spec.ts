@@ -69,7 +69,7 @@ describe('menu', () => {
   it('always has 工作台 and adds pages by permission code', () => {
     expect(titles([])).toEqual([['工作台']])
     expect(titles(['entity:read'])).toEqual([['工作台'], ['主体库'], ['风险信息']])
-    expect(titles(['entity:read', 'user:read'])).toEqual([['工作台'], ['主体库'], ['风险信息'], ['系统管理', '用户管理']])
+    expect(titles(['entity:read', 'user:read'])).toEqual([['工作台'], ['主体库'], ['风险信息'], ['系统管理', '用户管理', '角色权限']])
   })
 
   it('shows each appeal page only with its permission code', () => {
@@ -78,5 +78,22 @@ describe('menu', () => {
       ['工作台'],
       ['诉求管理', '诉求办理', '超期督办', '诉求统计'],
     ])
+  })
+  it('shows the credit-repair pages to any credit role', () => {
+    const credit = [['工作台'], ['信用修复', '修复办理', '列严名单', '列异名录']]
+    expect(titles(['credit:accept'])).toEqual(credit)
+    expect(titles(['credit:approve'])).toEqual(credit)
+  })
+
+  it('groups the other areas by their permission codes', () => {
+    expect(titles(['loan:handle'])).toEqual([['工作台'], ['金融服务', '贷款申请', '贷款产品', '金融机构']])
+    expect(titles(['content:edit'])).toEqual([['工作台'], ['内容管理', '新闻资讯', '法律法规', '政策事项', '免申即享']])
+    expect(titles(['recognition:review', 'party:manage'])).toEqual([
+      ['工作台'],
+      ['名特优新', '认定公告', '申请审核'],
+      ['党建', '党员活动', '志愿服务', '先进事迹'],
+    ])
+    expect(titles(['org:read'])).toEqual([['工作台'], ['系统管理', '机构树']])
+    expect(titles(['user:read', 'audit:read', 'org:read'])).toEqual([['工作台'], ['系统管理', '用户管理', '机构树', '角色权限', '审计日志']])
   })
 })

@@ -2,7 +2,7 @@
 // using the permission codes the API returns in /me.
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { ChatLineSquare, DataAnalysis, House, OfficeBuilding, Setting, User, Warning, WarningFilled } from '@element-plus/icons-vue'
+import { Checked, Share, Key, Flag, Calendar, Star, Promotion, Medal, Trophy, Notebook, Reading, Tickets, Present, CreditCard, Money, Coin, ChatLineSquare, DataAnalysis, Document, House, List, OfficeBuilding, Setting, User, Warning, WarningFilled } from '@element-plus/icons-vue'
 import AppLayout from '@/components/layout/AppLayout.vue'
 
 declare module 'vue-router' {
@@ -23,10 +23,14 @@ declare module 'vue-router' {
 }
 
 /** Icons of the sidebar groups named by `meta.group`. */
-export const MENU_GROUP_ICONS: Record<string, Component> = { 诉求管理: ChatLineSquare, 系统管理: Setting }
+export const MENU_GROUP_ICONS: Record<string, Component> = { 诉求管理: ChatLineSquare, 信用修复: Checked, 金融服务: Money, 内容管理: Reading, 名特优新: Medal, 党建: Flag, 系统管理: Setting }
 
 /** Any appeal role sees the queue (the API scopes what each one sees). */
 const APPEAL_VIEW = ['appeal:desk', 'appeal:handle', 'appeal:supervise', 'appeal:stats']
+/** Any credit-repair role (经办 / 审核 / 审批). */
+const CREDIT_VIEW = ['credit:accept', 'credit:review', 'credit:approve']
+/** Bank staff handle their institution's loans; supervisors manage institutions and products. */
+const LOAN_VIEW = ['loan:handle', 'loan:manage']
 
 export const appChildren: RouteRecordRaw[] = [
   {
@@ -72,10 +76,146 @@ export const appChildren: RouteRecordRaw[] = [
     meta: { title: '风险信息', icon: Warning, perm: 'entity:read', menu: true },
   },
   {
+    path: 'credit',
+    name: 'credit',
+    component: () => import('@/views/credit/list/CreditListView.vue'),
+    meta: { title: '修复办理', icon: List, perm: CREDIT_VIEW, menu: true, group: '信用修复' },
+  },
+  {
+    path: 'credit/:id(\\d+)',
+    name: 'credit-detail',
+    component: () => import('@/views/credit/detail/CreditDetailView.vue'),
+    meta: { title: '信用修复申请', perm: CREDIT_VIEW, group: '信用修复', activeMenu: '/credit' },
+  },
+  {
+    path: 'credit/serious',
+    name: 'credit-serious',
+    component: () => import('@/views/credit/listings/CreditListingsView.vue'),
+    props: { group: 'serious' },
+    meta: { title: '列严名单', icon: Document, perm: CREDIT_VIEW, menu: true, group: '信用修复' },
+  },
+  {
+    path: 'credit/abnormal',
+    name: 'credit-abnormal',
+    component: () => import('@/views/credit/listings/CreditListingsView.vue'),
+    props: { group: 'abnormal' },
+    meta: { title: '列异名录', icon: Document, perm: CREDIT_VIEW, menu: true, group: '信用修复' },
+  },
+  {
+    path: 'loans/applications',
+    name: 'loan-applications',
+    component: () => import('@/views/loans/applications/LoanApplicationsView.vue'),
+    meta: { title: '贷款申请', icon: CreditCard, perm: LOAN_VIEW, menu: true, group: '金融服务' },
+  },
+  {
+    path: 'loans/products',
+    name: 'loan-products',
+    component: () => import('@/views/loans/products/LoanProductsView.vue'),
+    meta: { title: '贷款产品', icon: Coin, perm: LOAN_VIEW, menu: true, group: '金融服务' },
+  },
+  {
+    path: 'loans/institutions',
+    name: 'loan-institutions',
+    component: () => import('@/views/loans/institutions/LoanInstitutionsView.vue'),
+    meta: { title: '金融机构', icon: OfficeBuilding, perm: LOAN_VIEW, menu: true, group: '金融服务' },
+  },
+  {
+    path: 'content/news',
+    name: 'news',
+    component: () => import('@/views/content/ArticleListView.vue'),
+    props: { resource: 'news' },
+    meta: { title: '新闻资讯', icon: Notebook, perm: 'content:edit', menu: true, group: '内容管理' },
+  },
+  {
+    path: 'content/laws',
+    name: 'laws',
+    component: () => import('@/views/content/ArticleListView.vue'),
+    props: { resource: 'laws' },
+    meta: { title: '法律法规', icon: Reading, perm: 'content:edit', menu: true, group: '内容管理' },
+  },
+  {
+    path: 'policies',
+    name: 'policies',
+    component: () => import('@/views/policies/PolicyListView.vue'),
+    meta: { title: '政策事项', icon: Tickets, perm: 'content:edit', menu: true, group: '内容管理' },
+  },
+  {
+    path: 'benefits',
+    name: 'benefits',
+    component: () => import('@/views/policies/BenefitListView.vue'),
+    meta: { title: '免申即享', icon: Present, perm: 'content:edit', menu: true, group: '内容管理' },
+  },
+  {
+    path: 'benefits/:id(\\d+)',
+    name: 'benefit-detail',
+    component: () => import('@/views/policies/BenefitDetailView.vue'),
+    meta: { title: '免申即享推送', perm: 'content:edit', group: '内容管理', activeMenu: '/benefits' },
+  },
+  {
+    path: 'recognition/notices',
+    name: 'recognition-notices',
+    component: () => import('@/views/recognition/NoticeListView.vue'),
+    meta: { title: '认定公告', icon: Medal, perm: 'recognition:review', menu: true, group: '名特优新' },
+  },
+  {
+    path: 'recognition/applications',
+    name: 'recognition-applications',
+    component: () => import('@/views/recognition/RecognitionApplicationsView.vue'),
+    meta: { title: '申请审核', icon: Trophy, perm: 'recognition:review', menu: true, group: '名特优新' },
+  },
+  {
+    path: 'recognition/applications/:id(\\d+)',
+    name: 'recognition-detail',
+    component: () => import('@/views/recognition/RecognitionDetailView.vue'),
+    meta: { title: '名特优新申请', perm: 'recognition:review', group: '名特优新', activeMenu: '/recognition/applications' },
+  },
+  {
+    path: 'party/activities',
+    name: 'party-activities',
+    component: () => import('@/views/party/ActivityListView.vue'),
+    meta: { title: '党员活动', icon: Calendar, perm: 'party:manage', menu: true, group: '党建' },
+  },
+  {
+    path: 'party/activities/:id(\\d+)',
+    name: 'party-activity',
+    component: () => import('@/views/party/ActivityDetailView.vue'),
+    meta: { title: '活动签到', perm: 'party:manage', group: '党建', activeMenu: '/party/activities' },
+  },
+  {
+    path: 'party/volunteer-records',
+    name: 'party-volunteer',
+    component: () => import('@/views/party/VolunteerRecordsView.vue'),
+    meta: { title: '志愿服务', icon: Promotion, perm: 'party:manage', menu: true, group: '党建' },
+  },
+  {
+    path: 'party/stories',
+    name: 'party-stories',
+    component: () => import('@/views/party/StoryListView.vue'),
+    meta: { title: '先进事迹', icon: Star, perm: 'party:manage', menu: true, group: '党建' },
+  },
+  {
     path: 'users',
     name: 'users',
     component: () => import('@/views/users/UserListView.vue'),
     meta: { title: '用户管理', icon: User, perm: 'user:read', menu: true, group: '系统管理' },
+  },
+  {
+    path: 'system/orgs',
+    name: 'orgs',
+    component: () => import('@/views/system/OrgTreeView.vue'),
+    meta: { title: '机构树', icon: Share, perm: 'org:read', menu: true, group: '系统管理' },
+  },
+  {
+    path: 'system/roles',
+    name: 'roles',
+    component: () => import('@/views/system/RoleListView.vue'),
+    meta: { title: '角色权限', icon: Key, perm: 'user:read', menu: true, group: '系统管理' },
+  },
+  {
+    path: 'system/audit-logs',
+    name: 'audit-logs',
+    component: () => import('@/views/system/AuditLogView.vue'),
+    meta: { title: '审计日志', icon: Document, perm: 'audit:read', menu: true, group: '系统管理' },
   },
   {
     path: '403',

@@ -114,19 +114,15 @@ export function useAppealStats() {
     const q = query()
     loading.value = true
     try {
-      const months = q.date_from && q.date_to ? monthsOf(q.date_from, q.date_to) : []
-      const [total, ...perMonth] = await Promise.all([
-        getAppealStats(q),
-        // The trend is the same statistics asked month by month; the client reports an error once.
-        ...months.map((m) => getAppealStats({ ...q, date_from: m.date_from, date_to: m.date_to })),
-      ])
+      // The trend: the same statistics grouped by month in one request (the last 12 months of the period).
+      const [total, perMonth] = await Promise.all([getAppealStats(q), getAppealStats({ ...q, group_by: 'month' })])
       if (mine !== generation) return
       stats.value = total
-      trend.value = months.map((m, i) => ({
-        label: m.label,
-        received: perMonth[i].total.received,
-        finished: perMonth[i].total.finished,
-        overdue: perMonth[i].total.overdue,
+      trend.value = (perMonth.by_month ?? []).slice(-12).map((m) => ({
+        label: m.month,
+        received: m.received,
+        finished: m.finished,
+        overdue: m.overdue,
       }))
       error.value = null
     } catch (failure) {
