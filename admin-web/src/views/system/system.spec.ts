@@ -36,14 +36,35 @@ describe('audit log', () => {
     ])
   })
 
-  it('filters on the server by actor and target type', async () => {
+  it('filters on the server by actor, target type and id, action prefix and Beijing dates', async () => {
     get.mockResolvedValue({ items: [], next: null })
     const logs = useAuditLogs()
     logs.filters.actor_id = 6
     logs.filters.target_type = 'credit_application'
+    logs.filters.target_id = ' 7 '
+    logs.filters.action = 'credit.'
+    logs.filters.dates = ['2026-03-01', '2026-03-31']
     await logs.search()
-    expect(get).toHaveBeenLastCalledWith('/audit-logs', { actor_id: 6, target_type: 'credit_application', cursor: null, limit: 30 })
+    expect(get).toHaveBeenLastCalledWith('/audit-logs', {
+      actor_id: 6,
+      target_type: 'credit_application',
+      target_id: '7',
+      action: 'credit.',
+      date_from: '2026-03-01',
+      date_to: '2026-03-31',
+      cursor: null,
+      limit: 30,
+    })
     await logs.reset()
     expect(get).toHaveBeenLastCalledWith('/audit-logs', { cursor: null, limit: 30 })
+  })
+
+  it('names object types from the API', async () => {
+    get.mockResolvedValueOnce([{ value: 'credit_application', label: '信用修复申请' }])
+    const logs = useAuditLogs()
+    await logs.loadTargetTypes()
+    expect(get.mock.lastCall?.[0]).toBe('/audit-logs/target-types')
+    expect(logs.typeLabel('credit_application')).toBe('信用修复申请')
+    expect(logs.typeLabel('unknown_type')).toBe('unknown_type')
   })
 })

@@ -1,7 +1,7 @@
 // 系统: the org tree (filter in the browser: it is one tree), roles with their permission codes (defined in
 // code, read-only), and the audit log (server filters, keyset).
 import { computed, reactive, ref, shallowRef } from 'vue'
-import { listAuditLogs } from '@/api/audit'
+import { listAuditLogs, listTargetTypes, type AuditQuery, type TargetType } from '@/api/audit'
 import { listOrgs, listRoles } from '@/api/orgs'
 import { ApiError } from '@/api/request'
 import { listUsers } from '@/api/users'
@@ -38,27 +38,11 @@ export const PERMISSION_LABELS: Record<string, string> = {
   'recognition:review': '名特优新审核',
   'home:manage': '首页应用管理',
   'annual:manage': '年报管理',
-  'notice:manage': '通知管理',
-  'notice:receive': '接收通知',
+  'notice:manage': '双告知管理（规则、部门、告知查询）',
+  'notice:receive': '部门接收（双告知、联合惩戒）',
+  'punishment:manage': '联合惩戒管理',
 }
 
-export const TARGET_TYPES = [
-  { value: 'user', label: '用户' },
-  { value: 'appeal', label: '诉求' },
-  { value: 'credit_application', label: '信用修复申请' },
-  { value: 'listing', label: '列入名单' },
-  { value: 'penalty', label: '行政处罚' },
-  { value: 'article', label: '资讯 / 法规' },
-  { value: 'policy', label: '政策' },
-  { value: 'benefit', label: '免申即享' },
-  { value: 'loan_application', label: '贷款申请' },
-  { value: 'loan_product', label: '贷款产品' },
-  { value: 'loan_institution', label: '金融机构' },
-  { value: 'recognition_notice', label: '认定公告' },
-  { value: 'recognition_application', label: '名特优新申请' },
-  { value: 'party_activity', label: '党员活动' },
-  { value: 'party_story', label: '先进事迹' },
-]
 
 /** Keep the nodes whose name or region code matches, with the path down to them. */
 export function filterTree(nodes: OrgNode[], keyword: string): OrgNode[] {
@@ -125,17 +109,41 @@ export function auditDiff(log: Pick<AuditLog, 'before' | 'after'>): { field: str
 }
 
 export function useAuditLogs() {
-  const filters = reactive<{ actor_id: number | null; target_type: string }>({ actor_id: null, target_type: '' })
-  let applied: { actor_id?: number; target_type?: string } = {}
+  const filters = reactive<{ actor_id: number | null; target_type: string; action: string; target_id: string; dates: [string, string] | null }>({
+    actor_id: null,
+    target_type: '',
+    action: '',
+    target_id: '',
+    dates: null,
+  })
+  let applied: AuditQuery = {}
   const list = useCursorList<AuditLog>((page) => listAuditLogs({ ...applied, ...page }), 30)
   function search(): Promise<void> {
-    applied = { actor_id: filters.actor_id ?? undefined, target_type: filters.target_type || undefined }
+    const action = filters.action.trim()
+    applied = {
+      actor_id: filters.actor_id ?? undefined,
+      target_type: filters.target_type || undefined,
+      target_id: filters.target_id.trim() || undefined,
+      action: action || undefined,
+      date_from: filters.dates?.[0] || undefined,
+      date_to: filters.dates?.[1] || undefined,
+    }
     return list.reload()
   }
   function reset(): Promise<void> {
-    Object.assign(filters, { actor_id: null, target_type: '' })
+    Object.assign(filters, { actor_id: null, target_type: '', action: '', target_id: '', dates: null })
     return search()
   }
+  /** The audited object types with their Chinese names, from the API (one list for the filter and the table). */
+  const targetTypes = ref<TargetType[]>([])
+  async function loadTargetTypes(): Promise<void> {
+    try {
+      targetTypes.value = await listTargetTypes()
+    } catch {
+      targetTypes.value = []
+    }
+  }
+  const typeLabel = (t: string) => targetTypes.value.find((x) => x.value === t)?.label ?? t
   const users = ref<User[]>([])
   const usersLoading = ref(false)
   async function findUsers(q: string): Promise<void> {
@@ -148,5 +156,5 @@ export function useAuditLogs() {
       usersLoading.value = false
     }
   }
-  return { filters, ...list, search, reset, users, usersLoading, findUsers }
+  return { filters, ...list, search, reset, users, usersLoading, findUsers, targetTypes, loadTargetTypes, typeLabel }
 }
