@@ -15,6 +15,9 @@ import { runRecognitionChecks } from './recognition.mjs'
 import { runPartyChecks } from './party.mjs'
 import { runSystemChecks } from './system.mjs'
 import { runRiskChecks } from './risk.mjs'
+import { runRegistrationChecks } from './registration.mjs'
+import { runNoticeChecks } from './notices.mjs'
+import { runSupervisionChecks } from './supervision.mjs'
 
 const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '')
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url))
@@ -175,6 +178,9 @@ try {
   if (only('recognition')) await runRecognitionChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
   if (only('party')) await runPartyChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
   if (only('system')) await runSystemChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('registration')) await runRegistrationChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('notices')) await runNoticeChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('supervision')) await runSupervisionChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
 
   // A fresh browser: wrong passwords for another staff account must bring up the captcha.
   const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })

@@ -3,6 +3,7 @@
 import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { Checked, Share, Key, Flag, Calendar, Star, Promotion, Medal, Trophy, Notebook, Reading, Tickets, Present, CreditCard, Money, Coin, ChatLineSquare, DataAnalysis, Document, House, List, OfficeBuilding, Setting, User, Warning, WarningFilled } from '@element-plus/icons-vue'
+import { Bell, Collection, Connection, FolderOpened, Search, Stamp, Download as DownloadIcon, Aim } from '@element-plus/icons-vue'
 import AppLayout from '@/components/layout/AppLayout.vue'
 
 declare module 'vue-router' {
@@ -23,7 +24,7 @@ declare module 'vue-router' {
 }
 
 /** Icons of the sidebar groups named by `meta.group`. */
-export const MENU_GROUP_ICONS: Record<string, Component> = { 诉求管理: ChatLineSquare, 信用修复: Checked, 金融服务: Money, 内容管理: Reading, 名特优新: Medal, 党建: Flag, 系统管理: Setting }
+export const MENU_GROUP_ICONS: Record<string, Component> = { 诉求管理: ChatLineSquare, 信用修复: Checked, 金融服务: Money, 内容管理: Reading, 名特优新: Medal, 党建: Flag, 系统管理: Setting, 登记注册: Stamp, 双告知: Bell, 双随机: Aim }
 
 /** Any appeal role sees the queue (the API scopes what each one sees). */
 const APPEAL_VIEW = ['appeal:desk', 'appeal:handle', 'appeal:supervise', 'appeal:stats']
@@ -75,6 +76,86 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/risk/RiskListView.vue'),
     meta: { title: '风险信息', icon: Warning, perm: 'entity:read', menu: true },
   },
+  // ---- 登记注册, 双告知 and 双随机 (docs/registration.md, docs/notices.md, docs/supervision.md) ----
+  {
+    path: 'registrations',
+    name: 'registrations',
+    component: () => import('@/views/registration/queue/RegistrationQueueView.vue'),
+    meta: { title: '登记审核', icon: Checked, perm: 'registration:review', menu: true, group: '登记注册' },
+  },
+  {
+    path: 'registrations/:id(\\d+)',
+    name: 'registration-detail',
+    component: () => import('@/views/registration/detail/RegistrationDetailView.vue'),
+    meta: { title: '登记申请详情', perm: 'registration:review', group: '登记注册', activeMenu: '/registrations' },
+  },
+  {
+    path: 'registrations/licenses',
+    name: 'registration-licenses',
+    component: () => import('@/views/registration/license/LicenseListView.vue'),
+    meta: { title: '证照登记及打印', icon: Tickets, perm: 'registration:review', menu: true, group: '登记注册' },
+  },
+  {
+    path: 'registrations/:id(\\d+)/license',
+    name: 'registration-license',
+    component: () => import('@/views/registration/license/LicenseView.vue'),
+    meta: { title: '营业执照', perm: 'registration:review', group: '登记注册', activeMenu: '/registrations/licenses' },
+  },
+  {
+    path: 'registrations/archives',
+    name: 'registration-archives',
+    component: () => import('@/views/registration/archives/ArchiveListView.vue'),
+    meta: { title: '电子档案', icon: FolderOpened, perm: 'registration:review', menu: true, group: '登记注册' },
+  },
+  {
+    path: 'registrations/:id(\\d+)/archive',
+    name: 'registration-archive',
+    component: () => import('@/views/registration/archives/ArchiveDetailView.vue'),
+    meta: { title: '档案详情', perm: 'registration:review', group: '登记注册', activeMenu: '/registrations/archives' },
+  },
+  {
+    path: 'notices',
+    name: 'notices',
+    component: () => import('@/views/notices/manage/NoticeQueryView.vue'),
+    meta: { title: '告知查询', icon: Search, perm: 'notice:manage', menu: true, group: '双告知' },
+  },
+  {
+    path: 'notices/departments',
+    name: 'notice-departments',
+    component: () => import('@/views/notices/manage/NoticeDepartmentsView.vue'),
+    meta: { title: '告知部门', icon: Connection, perm: 'notice:manage', menu: true, group: '双告知' },
+  },
+  {
+    path: 'notices/rules',
+    name: 'notice-rules',
+    component: () => import('@/views/notices/manage/NoticeRulesView.vue'),
+    meta: { title: '告知规则', icon: Collection, perm: 'notice:manage', menu: true, group: '双告知' },
+  },
+  {
+    path: 'notices/receive',
+    name: 'notice-receive',
+    component: () => import('@/views/notices/inbox/NoticeReceiveView.vue'),
+    meta: { title: '告知接收', icon: DownloadIcon, perm: 'notice:receive', menu: true, group: '双告知' },
+  },
+  {
+    path: 'notices/feedback',
+    name: 'notice-feedback',
+    component: () => import('@/views/notices/inbox/NoticeFeedbackView.vue'),
+    meta: { title: '告知反馈', icon: Promotion, perm: 'notice:receive', menu: true, group: '双告知' },
+  },
+  {
+    path: 'notices/:id(\\d+)',
+    name: 'notice-detail',
+    component: () => import('@/views/notices/NoticeDetailView.vue'),
+    meta: { title: '告知详情', perm: ['notice:manage', 'notice:receive'], group: '双告知' },
+  },
+  {
+    path: 'inspections/plans',
+    name: 'inspection-plans',
+    component: () => import('@/views/supervision/PlanListView.vue'),
+    meta: { title: '抽查方案', icon: List, perm: ['inspection:plan', 'inspection:review', 'inspector:manage'], menu: true, group: '双随机' },
+  },
+  // ---- end 登记注册 / 双告知 / 双随机 ----
   {
     path: 'credit',
     name: 'credit',
