@@ -112,6 +112,10 @@ async def test_staff_set_up_departments_rules_members_and_tell_a_change(client, 
                                                       "department_id": dept}, token=tok)).code == "NOTICE_RULE_TAKEN"
     r = await client.post(f"{ADMIN}/departments/{dept}/members", json={"username": "loner"}, token=tok)
     assert [m["username"] for m in r.data["members"]] == ["loner"]
+    assert r.data["org_name"] == tree.district.name
+    listed = await client.get(f"{ADMIN}/departments", token=tok)
+    health = next(x for x in listed.data["items"] if x["id"] == cast.health.id)
+    assert [m["username"] for m in health["members"]] == ["liaison"]
     bad = await client.post(f"{ADMIN}/departments/{dept}/members", json={"username": "desk"}, token=tok)
     assert (bad.status, bad.code) == (400, "NOTICE_MEMBER_INVALID")
 

@@ -132,11 +132,20 @@ def _dept_out(d: Department, org_name: str = "") -> dict[str, Any]:
     return {"id": d.id, "name": d.name, "org_id": d.org_id, "org_name": org_name}
 
 
+async def _members(dept_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {d: [] for d in dept_ids}
+    for m in await DepartmentMember.filter(department_id__in=dept_ids).select_related("staff").order_by("id"):
+        out[m.department_id].append({"id": m.staff_id, "username": m.staff.username, "name": m.staff.name})
+    return out
+
+
 async def list_departments(*, actor: StaffUser) -> dict[str, Any]:
+    """The departments of the actor's subtree with their liaisons."""
     require(actor, Perm.NOTICE_MANAGE)
     rows = await scope.scoped(Department.all(), actor).order_by("org_id", "id")
     names = {o.id: o.name for o in await Org.filter(id__in={d.org_id for d in rows})}
-    return {"items": [_dept_out(d, names.get(d.org_id, "")) for d in rows]}
+    members = await _members([d.id for d in rows])
+    return {"items": [_dept_out(d, names.get(d.org_id, "")) | {"members": members[d.id]} for d in rows]}
 
 
 async def create_department(*, actor: StaffUser, data: s.DepartmentIn) -> dict[str, Any]:
@@ -171,9 +180,8 @@ async def add_member(*, actor: StaffUser, department_id: int, username: str) -> 
             await DepartmentMember.create(department_id=d.id, staff_id=staff.id, using_db=conn)
         await audit.record(actor=actor, action="notice.department.member", target_type="notice_department",
                            target_id=d.id, after={"staff_id": staff.id}, using_db=conn)
-    members = await StaffUser.filter(id__in=Subquery(DepartmentMember.filter(department_id=d.id)
-                                                      .values("staff_id"))).order_by("id")
-    return _dept_out(d) | {"members": [{"id": m.id, "username": m.username, "name": m.name} for m in members]}
+    org = await Org.get(id=d.org_id)
+    return _dept_out(d, org.name) | {"members": (await _members([d.id]))[d.id]}
 
 
 def _rule_out(r: NoticeRule) -> dict[str, Any]:
