@@ -49,3 +49,23 @@ async def test_guarded_endpoints_are_marked_secured(client):
     op = r.data["paths"]["/api/v1/mp/appeals"]["post"]
     assert op["security"] == [{"bearer": []}]
     assert "requestBody" in op
+
+
+def _numeric_exclusive_bounds(node, path="$"):
+    """JSON-Schema-2020 style bounds (`exclusiveMaximum: 5`) that OpenAPI 3.0 tools refuse (they want booleans)."""
+    if isinstance(node, dict):
+        for key in ("exclusiveMaximum", "exclusiveMinimum"):
+            if key in node and not isinstance(node[key], bool):
+                yield f"{path}.{key}"
+        for k, v in node.items():
+            yield from _numeric_exclusive_bounds(v, f"{path}.{k}")
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _numeric_exclusive_bounds(v, f"{path}[{i}]")
+
+
+async def test_the_document_is_openapi_3_0_valid_for_bounds(client):
+    # pydantic writes `lt=`/`gt=` as numeric exclusive bounds; the schema fuzzer (OpenAPI 3.0) rejects them.
+    r = await client.get("/docs/openapi.json")
+    bad = list(_numeric_exclusive_bounds(r.data))
+    assert not bad, f"use ge=/le= instead of gt=/lt=: {bad[:10]}"

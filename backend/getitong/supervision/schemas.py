@@ -165,7 +165,7 @@ class PlanFields(PartialUpdate, Strict):
     partner_departments: list[str] | None = Field(None, max_length=60)
     requirements: str | None = Field(None, max_length=2000)
     grouping: Grouping | None = None
-    ratio: Decimal | None = Field(None, gt=0, le=100, max_digits=6, decimal_places=3)
+    ratio: Decimal | None = Field(None, ge=Decimal("0.001"), le=100, max_digits=6, decimal_places=3)
     group_size: int | None = Field(None, ge=1, le=1000)
     team_size: int | None = Field(None, ge=2, le=10)
     scope_mode: ScopeMode | None = None
@@ -204,7 +204,7 @@ class Codes(Strict):
 
 
 class DrawBody(Strict):
-    seed: int | None = Field(None, ge=0, lt=2**62, description="留空由系统生成；填写则可复现历史抽取")
+    seed: int | None = Field(None, ge=0, le=2**62 - 1, description="留空由系统生成；填写则可复现历史抽取")
 
 
 class TargetQuery(PageQuery):
@@ -224,7 +224,7 @@ class ConfirmBody(Strict):
 class AssignBody(Strict):
     inspector_ids: list[int] = Field(default_factory=list, max_length=5000,
                                      description="本次抽查人员；空为方案范围内在库、在岗、证件有效的全部人员")
-    seed: int | None = Field(None, ge=0, lt=2**62)
+    seed: int | None = Field(None, ge=0, le=2**62 - 1)
 
 
 class AdjustBody(Strict):
