@@ -30,6 +30,7 @@ bench: apt-test venv
 	bash bench/credit_run.sh
 	bash bench/registration_run.sh
 	bash bench/supervision_run.sh
+	bash bench/risk_import_run.sh
 
 lint: venv
 	.venv/bin/ruff check backend tests bench scripts docker
