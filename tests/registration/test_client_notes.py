@@ -42,3 +42,16 @@ async def test_confirm_is_offered_only_when_every_step_is_saved(client, cast):
     reg_id = await rf.draft(client, token, name=rf.name_body(trade_name="秀英"))
     r = await client.get(f"{MP}/{reg_id}", token=token)
     assert "confirm" in r.data["actions"]
+
+
+async def test_staff_see_the_id_photo_among_the_documents_and_owners_do_not_need_to(client, cast):
+    data = await rf.submitted(client, cast.tokens["applicant"], basic=rf.basic_body(), name=rf.name_body(
+        trade_name="楚鲜", capital="500"))  # over the automatic capital limit: lands in the staff queue
+    assert data["outcome"] == "reviewing", data
+    staff = await client.get(f"/api/v1/admin/registrations/{data['id']}", token=cast.tokens["reviewer"])
+    assert "id_photo" in [d["code"] for d in staff.data["documents"]]
+    photo = await client.get(f"/api/v1/admin/registrations/{data['id']}/documents/id_photo",
+                             token=cast.tokens["reviewer"])
+    assert photo.status == 200
+    mine = await client.get(f"{MP}/{data['id']}", token=cast.tokens["applicant"])
+    assert "id_photo" not in [d["code"] for d in mine.data["documents"]]

@@ -237,7 +237,8 @@ async def _detail(deps: Deps, reg: Registration, *, owner: bool) -> dict[str, An
         "sign_due_on": _d(reg.sign_due_on),
         "ready_to_submit": status is RegStatus.SIGNING and bool(signers) and all(sg.signed_at for sg in signers)
         and reg.sign_due_on is not None and today <= reg.sign_due_on,
-        "documents": documents_of(reg) if reg.basic is not None else [],
+        "documents": (documents_of(reg) if reg.basic is not None else [])
+        + ([{"code": "id_photo", "title": "经营者身份证件照片"}] if not owner and reg.id_photo_id else []),
         "rule_results": reg.rule_results,
         "failed_rules": rules.failed(reg.rule_results) if reg.rule_results else [],
         "refuse_reason": reg.refuse_reason, "uscc": reg.uscc, "business_id": reg.business_id,
