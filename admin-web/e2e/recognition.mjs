@@ -15,7 +15,13 @@ async function call(baseUrl, path, { method = 'GET', token, body, form } = {}) {
 }
 
 async function submitDemoApplication(baseUrl) {
-  const token = (await call(baseUrl, '/api/v1/mp/auth/login', { method: 'POST', body: SHOP })).token.access_token
+  // The owner's second business applies: the mini-program's real-API tests, run on the same server after this,
+  // apply with the current (first) business and need its open notice untouched.
+  const login = await call(baseUrl, '/api/v1/mp/auth/login', { method: 'POST', body: SHOP })
+  const other = login.profile.businesses.find((b) => b.id !== login.profile.current_business?.id)
+  const token = other
+    ? (await call(baseUrl, '/api/v1/mp/me/switch-business', { method: 'POST', token: login.token.access_token, body: { business_id: other.id } })).token.access_token
+    : login.token.access_token
   const notices = (await call(baseUrl, '/api/v1/mp/recognition/notices', { token })).items
   const notice = notices.find((n) => !n.my_application || n.my_application.status === 'draft')
   if (!notice) return null // already applied in an earlier run on this server
@@ -38,6 +44,8 @@ async function submitDemoApplication(baseUrl) {
   ]
   for (const [step, body] of steps) await call(baseUrl, `${base}/steps/${step}`, { method: 'PUT', token, body })
   await call(baseUrl, `${base}/submit`, { method: 'POST', token })
+  // The choice of business is remembered for the next login: give the owner their first business back.
+  if (other) await call(baseUrl, '/api/v1/mp/me/switch-business', { method: 'POST', token, body: { business_id: login.profile.current_business.id } })
   return notice.title
 }
 
