@@ -38,27 +38,28 @@ def calendar_settings() -> CalendarSettings:
     return CalendarSettings()
 
 
-def is_covered(year: int) -> bool:
-    import chinese_calendar
+@lru_cache(maxsize=1)
+def _bundled_years() -> frozenset[int]:
+    """The years chinesecalendar has State Council data for (it raises for any other year)."""
+    from chinese_calendar.constants import holidays
 
-    try:
-        chinese_calendar.is_workday(date(year, 6, 1))
-    except NotImplementedError:
-        return year in calendar_settings().extra_years
-    return True
+    return frozenset(day.year for day in holidays)
+
+
+def is_covered(year: int) -> bool:
+    return year in _bundled_years() or year in calendar_settings().extra_years
 
 
 def is_workday(day: date) -> bool:
     """A Chinese working day; a year without calendar data raises CalendarUncovered."""
-    import chinese_calendar
+    if day.year in _bundled_years():
+        import chinese_calendar
 
-    try:
         return bool(chinese_calendar.is_workday(day))
-    except NotImplementedError as exc:
-        st = calendar_settings()
-        if day.year not in st.extra_years:
-            raise CalendarUncovered(data={"year": day.year}) from exc
-        return day in st.extra_workdays or (day.weekday() < 5 and day not in st.extra_holidays)
+    st = calendar_settings()
+    if day.year not in st.extra_years:
+        raise CalendarUncovered(data={"year": day.year})
+    return day in st.extra_workdays or (day.weekday() < 5 and day not in st.extra_holidays)
 
 
 def add_working_days(start: date, days: int) -> date:
