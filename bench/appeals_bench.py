@@ -22,7 +22,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -31,10 +30,8 @@ from common import (
     CONNECTIONS,
     DURATION,
     ENV,
-    HERE,
     THREADS,
     WARMUP,
-    busy_cores,
     check,
     cpu_model,
     cursor_for,
@@ -332,23 +329,10 @@ async def _db_facts(filters: dict[str, str]) -> dict[str, Any]:
 
 def measure() -> None:
     base, api = ENV["BENCH_BASELINE_URL"], ENV["BENCH_API_URL"]
-    results_dir = Path(ENV.get("BENCH_RESULTS_DIR", str(HERE / "results")))
-    results_dir.mkdir(parents=True, exist_ok=True)
-    load_before = os.getloadavg()
-    # The load average still remembers the data generation: measure how busy the machine is right now.
-    busy = busy_cores(3.0)
-    if busy > 0.3:
-        say(f"appeals bench: warning: {busy:.2f} cores busy before the load starts — something else is using "
-            "the CPUs, and every number below shares them with it")
+    results_dir, load_before, busy = common.begin()
 
-    status, reply, _ = http("POST", f"{api}/api/v1/admin/auth/login", STAFF)
-    if status != 200:
-        die(f"staff login as admin failed: {status} {reply}")
-    staff_token = reply["data"]["token"]["access_token"]
-    status, reply, _ = http("POST", f"{api}/api/v1/mp/auth/login", SHOP_OWNER)
-    if status != 200:
-        die(f"shop owner login failed: {status} {reply}")
-    owner_token = reply["data"]["token"]["access_token"]
+    staff_token = common.login(f"{api}/api/v1/admin/auth/login", STAFF, "staff (admin)")["token"]["access_token"]
+    owner_token = common.login(f"{api}/api/v1/mp/auth/login", SHOP_OWNER, "shop owner")["token"]["access_token"]
 
     # Queue filters measured: the whole province queue (admin's default view), and one status tab.
     queue_filters = {"all": "", "status=closed": "closed"}

@@ -122,6 +122,27 @@ def measure_one(name: str, url: str, *, width: int = 22, **kw: Any) -> dict[str,
     return r
 
 
+def begin() -> tuple[Path, tuple[float, float, float], float]:
+    """Before the load: the results directory, the load average, and a warning when other work is already
+    using the CPUs (the load average still remembers the data generation, so measure the cores right now)."""
+    results_dir = Path(ENV.get("BENCH_RESULTS_DIR", str(HERE / "results")))
+    results_dir.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()
+    busy = busy_cores(3.0)
+    if busy > 0.3:
+        say(f"{LABEL}: warning: {busy:.2f} cores busy before the load starts — something else is using "
+            "the CPUs, and every number below shares them with it")
+    return results_dir, load_before, busy
+
+
+def login(url: str, body: dict[str, str], who: str) -> dict[str, Any]:
+    """POST a login; its `data` (token, profile/user), or die naming who could not log in."""
+    status, reply, _ = http("POST", url, body)
+    if status != 200:
+        die(f"{who} login failed: {status} {reply}")
+    return reply["data"]
+
+
 def busy_cores(seconds: float) -> float:
     """Cores busy (not idle, not iowait) over `seconds`, from /proc/stat: is something else loading the machine?"""
     def ticks() -> int:

@@ -21,7 +21,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import asyncpg
@@ -30,10 +29,8 @@ from common import (
     CONNECTIONS,
     DURATION,
     ENV,
-    HERE,
     THREADS,
     WARMUP,
-    busy_cores,
     check,
     cpu_model,
     cursor_for,
@@ -389,19 +386,11 @@ async def _db_facts(org_id: int) -> dict[str, Any]:
 
 def measure() -> None:
     base, api = ENV["BENCH_BASELINE_URL"], ENV["BENCH_API_URL"]
-    results_dir = Path(ENV.get("BENCH_RESULTS_DIR", str(HERE / "results")))
-    results_dir.mkdir(parents=True, exist_ok=True)
-    load_before = os.getloadavg()
-    busy = busy_cores(3.0)
-    if busy > 0.3:
-        say(f"credit bench: warning: {busy:.2f} cores busy before the load starts — something else is using "
-            "the CPUs, and every number below shares them with it")
+    results_dir, load_before, busy = common.begin()
 
-    status, reply, _ = http("POST", f"{api}/api/v1/admin/auth/login", STAFF)
-    if status != 200:
-        die(f"staff login as {STAFF['username']} failed: {status} {reply}")
-    token = reply["data"]["token"]["access_token"]
-    org_id = reply["data"].get("user", {}).get("org_id") if isinstance(reply["data"].get("user"), dict) else None
+    data = common.login(f"{api}/api/v1/admin/auth/login", STAFF, f"staff ({STAFF['username']})")
+    token = data["token"]["access_token"]
+    org_id = data.get("user", {}).get("org_id") if isinstance(data.get("user"), dict) else None
     if org_id is None:
         org_id = asyncio.run(_org_of(STAFF["username"]))
     facts = asyncio.run(_db_facts(org_id))
