@@ -64,15 +64,33 @@ async def _drop_all(settings: Settings) -> None:
         await conn.close()
 
 
+_CLEAN_SQL: list[str] = []
+
+
+async def _clean_sql(conn: object) -> str:
+    """The statement that empties every table and restarts every sequence, built once per session.
+
+    PostgreSQL: DELETE with the foreign-key triggers off (`session_replication_role = replica`, transaction-local)
+    and `setval` on each sequence: a few milliseconds, where `TRUNCATE … RESTART IDENTITY` over ~80 tables took
+    0.25–0.4 s per test (new files for every table and index) — most of the suite's time."""
+    if not _CLEAN_SQL:
+        tables = sorted({m._meta.db_table for app in Tortoise.apps.values() for m in app.values()})
+        deletes = " ".join(f"DELETE FROM {table};" for table in tables)
+        if STACK == "postgres":
+            rows = await conn.execute_query_dict(  # type: ignore[attr-defined]
+                "SELECT schemaname || '.' || sequencename AS s FROM pg_sequences WHERE schemaname = 'public'")
+            restart = ", ".join(f"setval('{r['s']}', 1, false)" for r in rows)
+            _CLEAN_SQL.append(f"BEGIN; SET LOCAL session_replication_role = replica; {deletes} "
+                              f"{f'SELECT {restart};' if restart else ''} COMMIT;")
+        else:
+            _CLEAN_SQL.append(f"PRAGMA foreign_keys=OFF; {deletes} PRAGMA foreign_keys=ON;")
+    return _CLEAN_SQL[0]
+
+
 @pytest.fixture(autouse=True)
 async def clean_tables(database: None) -> AsyncIterator[None]:
     conn = Tortoise.get_connection("default")
-    tables = sorted({m._meta.db_table for app in Tortoise.apps.values() for m in app.values()})
-    if STACK == "postgres":
-        await conn.execute_script(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE;")
-    else:
-        deletes = " ".join(f"DELETE FROM {table};" for table in tables)
-        await conn.execute_script(f"PRAGMA foreign_keys=OFF; {deletes} PRAGMA foreign_keys=ON;")
+    await conn.execute_script(await _clean_sql(conn))
     return
 
 
