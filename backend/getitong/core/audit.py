@@ -19,7 +19,7 @@ TARGET_TYPE_LABELS = {
     "punishment_matter": "联合惩戒事项", "punishment_catalog": "惩戒目录", "supervision_plan": "抽查计划",
     "supervision_target": "抽查对象", "supervision_inspector": "执法人员", "supervision_recusal": "回避关系",
     "supervision_check_item": "检查项目", "supervision_check_subitem": "检查子项",
-    "supervision_check_content": "检查内容",
+    "supervision_check_content": "检查内容", "collection_record": "归集记录", "collection_import": "归集导入",
 }
 
 _SECRET_FIELDS = {"password", "password_hash", "new_password", "old_password", "token", "refresh_token",

@@ -23,7 +23,7 @@ MODEL_MODULES = [
 # so domains evolve their schema independently; cross-app foreign keys name "models.Business" etc.
 MIGRATION_LOCK = 0x67747401  # pg_advisory_lock key for "migrations are running"
 DOMAIN_APPS = ["risk", "content", "appeals", "policies", "loans", "recognition", "party", "home", "annual", "credit", "notices", "registration",
-               "supervision", "punishment"]
+               "supervision", "punishment", "collection"]
 # Packages with routes but no tables of their own (they read the domains above).
 VIEW_APPS = ["lifecycle"]
 

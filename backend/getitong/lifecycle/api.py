@@ -19,12 +19,12 @@ blueprints = [bp_admin]
 
 class LifecycleQuery(BaseModel):
     year: int | None = Field(None, ge=1949, le=2100, description="只看该年")
-    kind: Literal["registration", "permit", "penalty", "notice", "inspection", "warning", "support",
-                  "annual"] | None = Field(None, description="只看该类（详情页签）")
+    kind: Literal["registration", "permit", "penalty", "notice", "inspection", "warning", "punishment",
+                  "support", "annual"] | None = Field(None, description="只看该类（详情页签）")
 
 
 @bp_admin.get("/<business_id:int>")
-@openapi.summary("市场主体全生命周期：登记、许可、处罚、双告知、抽查检查、监管预警、小微扶持、年报，按年份")
+@openapi.summary("市场主体全生命周期：登记、许可、处罚、双告知、抽查检查、监管预警、联合惩戒、小微扶持、年报，按年份")
 @staff_required
 @query(LifecycleQuery)
 async def lifecycle(request: Request, business_id: int, q: LifecycleQuery) -> HTTPResponse:

@@ -1,7 +1,7 @@
 """A business's lifecycle: dated events from every domain, newest year first, with the 详情 tabs' counts.
 
 Each source turns its rows into events `{date, kind, title, detail, ref}`; `kind` is one of KINDS (the tabs of
-seed 004's 主体详情: 登记, 许可, 处罚, 双告知, 抽查检查, 监管预警, 小微扶持, plus 年报)."""
+seed 004's 主体详情: 登记, 许可, 处罚, 双告知, 抽查检查, 监管预警, 联合惩戒, 小微扶持, plus 年报)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from getitong.annual.models import AnnualReport
+from getitong.collection.models import CollectionRecord
+from getitong.collection.workflow import Kind as CollectedKind
+from getitong.collection.workflow import MatchState
 from getitong.core import errors
 from getitong.credit.models import CreditApplication
 from getitong.credit.workflow import CreditStatus
@@ -19,6 +22,10 @@ from getitong.notices.models import Notice
 from getitong.notices.workflow import RESULT_LABELS, FeedbackResult
 from getitong.policies.models import BenefitEligibility
 from getitong.policies.workflow import ELIGIBILITY_STATUS_LABELS
+from getitong.punishment.models import Feedback as PunishmentFeedback
+from getitong.punishment.models import MatterSubject
+from getitong.punishment.schemas import CATEGORY_LABELS as PUNISHMENT_CATEGORIES
+from getitong.punishment.schemas import Category as PunishmentCategory
 from getitong.registration.models import Registration
 from getitong.risk.models import Listing, Penalty
 from getitong.risk.workflow import LISTING_KIND_LABELS
@@ -32,7 +39,7 @@ from getitong.supervision.workflow import OUTCOME_LABELS, ResultStatus
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 KINDS = {"registration": "登记", "permit": "许可", "penalty": "处罚", "notice": "双告知", "inspection": "抽查检查",
-         "warning": "监管预警", "support": "小微扶持", "annual": "年度报告"}
+         "warning": "监管预警", "punishment": "联合惩戒", "support": "小微扶持", "annual": "年度报告"}
 
 
 def _day(v: date | datetime | None) -> date | None:
@@ -114,6 +121,38 @@ async def _support(b: Business) -> list[dict[str, Any] | None]:
     return out
 
 
+async def _collected(b: Business) -> list[dict[str, Any] | None]:
+    """信息归集: licences and small-business support provided by departments and 记名 to this business (their
+    penalties reach the timeline through risk.Penalty)."""
+    out = []
+    for r in await CollectionRecord.filter(business_id=b.id, match_state=MatchState.MATCHED,
+                                           kind__in=[CollectedKind.LICENSE, CollectedKind.SUPPORT]):
+        x = r.fields
+        if r.kind == CollectedKind.LICENSE:
+            valid = f"；有效期 {x.get('valid_from') or '—'} 至 {x.get('valid_to') or '长期'}"
+            out.append(_ev(date.fromisoformat(x["valid_from"]) if x.get("valid_from") else r.provided_on, "permit",
+                           f"行政许可：{r.name}", f"{r.record_no}；{r.authority}{valid}", ("collection", r.id)))
+        else:
+            out.append(_ev(date.fromisoformat(x["decided_on"]) if x.get("decided_on") else r.provided_on, "support",
+                           f"小微企业扶持：{x.get('content') or ''}", f"{r.authority}；{x.get('amount') or '—'}万元",
+                           ("collection", r.id)))
+    return out
+
+
+async def _punishments(b: Business) -> list[dict[str, Any] | None]:
+    """联合惩戒: matters naming the business (published) and each department's implementation of a measure."""
+    out = []
+    for s in await MatterSubject.filter(business_id=b.id).select_related("matter"):
+        m = s.matter
+        # Dated by the decision (when the business was punished), not by the platform's publication.
+        out.append(_ev(m.decision_date, "punishment", f"联合惩戒：{PUNISHMENT_CATEGORIES[PunishmentCategory(m.category)]}",
+                       f"{m.decision_org} {m.decision_no}；发布于 {_day(m.published_at)}", ("punishment", m.id)))
+    for f in await PunishmentFeedback.filter(business_id=b.id).select_related("entry", "department"):
+        out.append(_ev(f.implemented_on, "punishment", f"惩戒实施：{f.entry.name}",
+                       f"{f.department.name}：{f.measure}", ("punishment", f.matter_id)))
+    return out
+
+
 async def _annual(b: Business) -> list[dict[str, Any] | None]:
     return [_ev(a.reported_on, "annual", f"{a.year}年度报告已报送", a.note, ("annual", a.id))
             for a in await AnnualReport.filter(business_id=b.id) if a.reported_on]
@@ -126,7 +165,8 @@ async def lifecycle(*, actor: StaffUser, business_id: int, year: int | None = No
     b = await Business.get_or_none(id=business_id)
     if b is None or not await scope.in_scope(actor, b.org_id):
         raise errors.EntityNotFound()
-    events = [ev for source in (_registration, _notices, _risk, _inspections, _support, _annual)
+    events = [ev for source in (_registration, _notices, _risk, _inspections, _support, _collected,
+                                _punishments, _annual)
               for ev in await source(b) if ev is not None]
     events.sort(key=lambda ev: (ev["date"], ev["kind"]), reverse=True)
     counts = Counter(ev["kind"] for ev in events)

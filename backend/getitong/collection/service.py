@@ -1,0 +1,419 @@
+"""信息归集 use-cases: online entry, correction and deletion of records, the per-department statistics, the
+penalty mirror (a matched 行政处罚 also lives in risk.Penalty, where 风险预警 and the lifecycle read it)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from getitong.collection import errors as c_errors
+from getitong.collection import fields as f
+from getitong.collection import schemas as s
+from getitong.collection.matching import Outcome, match_one, normalize_code
+from getitong.collection.models import CollectionChange, CollectionRecord
+from getitong.collection.workflow import (
+    CHANNEL_LABELS,
+    DELETABLE_STATES,
+    JOB_STATUS_LABELS,
+    KIND_LABELS,
+    MATCH_STATE_LABELS,
+    Channel,
+    Kind,
+    MatchState,
+)
+from getitong.core import audit
+from getitong.core.pagination import keyset
+from getitong.entities.models import STATUS_LABELS, Business, Region
+from getitong.risk.models import Penalty
+from getitong.staff import scope
+from getitong.staff.models import Org, StaffUser
+from getitong.staff.permissions import Perm
+from getitong.staff.service import require
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def today() -> date:
+    return datetime.now(CHINA).date()
+
+
+def _labels(mapping: dict[Any, str]) -> list[dict[str, str]]:
+    return [{"value": k.value, "label": v} for k, v in mapping.items()]
+
+
+def options(*, actor: StaffUser) -> dict[str, Any]:
+    require(actor, Perm.DATA_IMPORT)
+    return {"kinds": _labels(KIND_LABELS), "match_states": _labels(MATCH_STATE_LABELS),
+            "channels": _labels(CHANNEL_LABELS), "job_statuses": _labels(JOB_STATUS_LABELS),
+            "fields": f.options()}
+
+
+# ---- serialisation ----
+
+
+def summary_out(r: CollectionRecord, org_name: str | None = None) -> dict[str, Any]:
+    return {
+        "id": r.id, "kind": r.kind.value, "kind_label": KIND_LABELS[r.kind], "subject_code": r.subject_code,
+        "subject_name": r.subject_name, "business_id": r.business_id, "record_no": r.record_no, "name": r.name,
+        "authority": r.authority, "match_state": r.match_state.value,
+        "match_state_label": MATCH_STATE_LABELS[r.match_state], "match_note": r.match_note,
+        "channel": r.channel.value, "channel_label": CHANNEL_LABELS[r.channel],
+        "source_org_name": org_name if org_name is not None else r.source_org.name,
+        "import_id": r.import_job_id, "provided_on": r.provided_on.isoformat(),
+        "updated_at": r.updated_at.isoformat(),
+    }
+
+
+async def detail_out(r: CollectionRecord) -> dict[str, Any]:
+    org = await Org.get(id=r.source_org_id)
+    out = summary_out(r, org.name)
+    b = await Business.get_or_none(id=r.business_id) if r.business_id else None
+    out["fields"] = {d.name: r.fields.get(d.name) for d in f.FIELDS[r.kind] if d.name != "is_public"}
+    out["is_public"] = r.is_public
+    out["business"] = ({"id": b.id, "name": b.name, "uscc": b.uscc, "reg_no": b.reg_no, "status": b.status.value,
+                        "status_label": STATUS_LABELS[b.status]} if b else None)
+    out["changes"] = [{"at": c.at.isoformat(), "by": c.by_name, "summary": c.summary}
+                      for c in await CollectionChange.filter(record_id=r.id).order_by("id")]
+    return out
+
+
+def snapshot(r: CollectionRecord) -> dict[str, Any]:
+    return {"subject_code": r.subject_code, "subject_name": r.subject_name, "business_id": r.business_id,
+            "match_state": r.match_state.value, "is_public": r.is_public, "fields": dict(r.fields)}
+
+
+_SUBJECT_LABELS = {"subject_code": "统一社会信用代码/注册号", "subject_name": "主体名称", "is_public": "是否公示"}
+
+
+def change_summary(kind: Kind, before: dict[str, Any], after: dict[str, Any], prefix: str = "") -> str:
+    """变更信息 in words: which items changed and how the 记名 result moved."""
+    changed = [label for key, label in _SUBJECT_LABELS.items() if before.get(key) != after.get(key)]
+    changed += [d.label for d in f.FIELDS[kind]
+                if d.name != "is_public" and before["fields"].get(d.name) != after["fields"].get(d.name)]
+    if before.get("business_id") != after.get("business_id") and after.get("business_id"):
+        changed.append("记名主体")
+    parts = [prefix] if prefix else []
+    parts.append("修改了：" + "、".join(changed) if changed else "未修改内容，重新记名")
+    old, new = before["match_state"], after["match_state"]
+    parts.append(f"记名结果：{MATCH_STATE_LABELS[MatchState(old)]} → {MATCH_STATE_LABELS[MatchState(new)]}"
+                 if old != new else f"记名结果：{MATCH_STATE_LABELS[MatchState(new)]}")
+    return "；".join(parts)
+
+
+async def add_change(r: CollectionRecord, actor: StaffUser | None, before: dict[str, Any], summary: str,
+                     conn: Any) -> None:
+    await CollectionChange.create(record_id=r.id, by_id=actor.id if actor else None,
+                                  by_name=actor.name if actor else "系统", summary=summary, before=before,
+                                  after=snapshot(r), using_db=conn)
+
+
+# ---- matching and the penalty mirror ----
+
+
+async def apply_match(r: CollectionRecord, outcome: Outcome, provider_region: str, conn: Any) -> None:
+    """Set the 记名 columns from a match outcome and keep the penalty mirror in step (caller saves r)."""
+    b = outcome.business
+    if b is not None and not r.subject_name:
+        r.subject_name = b.name[:255]  # provided by code only: the list shows whom it was attached to
+    r.business_id = b.id if b else None
+    r.match_state = MatchState.MATCHED if b else MatchState.UNMATCHED
+    r.match_note = "" if b else outcome.note[:255]
+    r.region_code = b.region_code if b else provider_region
+    await sync_penalty(r, b, conn)
+
+
+def _dec(value: Any) -> Decimal | None:
+    return Decimal(str(value)) if value not in (None, "") else None
+
+
+def _day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+async def sync_penalty(r: CollectionRecord, b: Business | None, conn: Any) -> None:
+    """A matched penalty is mirrored into risk.Penalty (one per business and decision number)."""
+    if r.kind != Kind.PENALTY:
+        return
+    if b is None:
+        if r.penalty_id is not None:
+            old, r.penalty_id = r.penalty_id, None
+            await _drop_mirror(old, r.id, conn)
+        return
+    x = r.fields
+    values = {"business_id": b.id, "region_code": b.region_code, "org_id": b.org_id, "doc_no": r.record_no[:128],
+              "penalty_name": (x.get("name") or "")[:255], "penalty_type": x.get("penalty_type") or "",
+              "basis": x.get("basis") or "", "violation_type": x.get("violation_type") or "",
+              "content": x.get("content") or "", "fine_amount": _dec(x.get("fine_amount")),
+              "confiscated_amount": _dec(x.get("confiscated_amount")), "decided_on": _day(x["decided_on"]),
+              "published_on": _day(x["published_on"]), "decision_org_id": r.source_org_id,
+              "decision_org_name": (x.get("authority") or "")[:128]}
+    # The same decision of the same business may already be recorded. Recorded by another provider's record: the
+    # mirror is shared. Recorded in 风险预警 itself (no record links it): it is theirs, left as it is.
+    old = r.penalty_id
+    p = await Penalty.filter(business_id=b.id, doc_no=values["doc_no"]).using_db(conn).first()
+    if p is not None and p.id != old and not await CollectionRecord.filter(penalty_id=p.id).using_db(conn).exists():
+        r.penalty_id = None
+        if old is not None:
+            await _drop_mirror(old, r.id, conn)
+        return
+    if p is None and old is not None:
+        p = await Penalty.get_or_none(id=old).using_db(conn)
+    if p is None:
+        p = await Penalty.create(using_db=conn, created_by_id=r.created_by_id, **values)
+    else:
+        p.update_from_dict(values)
+        await p.save(using_db=conn)
+    r.penalty_id = p.id
+    if old is not None and old != p.id:
+        await _drop_mirror(old, r.id, conn)
+
+
+async def _drop_mirror(penalty_id: int, record_id: int | None, conn: Any) -> None:
+    others = CollectionRecord.filter(penalty_id=penalty_id)
+    if record_id is not None:
+        others = others.exclude(id=record_id)
+    if not await others.using_db(conn).exists():
+        await Penalty.filter(id=penalty_id).using_db(conn).delete()
+
+
+# ---- online entry, correction, deletion ----
+
+
+async def _provider(actor: StaffUser) -> Org:
+    return await Org.get(id=actor.org_id)
+
+
+MAX_ID = 2**63 - 1
+
+
+async def record_in_scope(actor: StaffUser, record_id: int, conn: Any = None) -> CollectionRecord:
+    if not 0 < record_id <= MAX_ID:
+        raise c_errors.RecordNotFound()
+    r = await CollectionRecord.get_or_none(id=record_id).using_db(conn)
+    if r is None or not await scope.in_scope(actor, r.source_org_id):
+        raise c_errors.RecordNotFound()
+    return r
+
+
+async def _business(business_id: int) -> Business:
+    b = await Business.get_or_none(id=business_id)
+    if b is None:
+        raise c_errors.BusinessNotFound(data={"business_id": business_id})
+    return b
+
+
+def _public(value: bool | None, fields: dict[str, Any], default: bool) -> bool:
+    if value is not None:
+        return value
+    if fields.get("is_public") not in (None, ""):
+        try:
+            return f.to_bool(fields["is_public"])
+        except ValueError as exc:
+            raise c_errors.FieldsInvalid("是否公示应为“是”或“否”", data={"errors": [
+                {"field": "is_public", "label": "是否公示", "message": "是否公示应为“是”或“否”"}]}) from exc
+    return default
+
+
+async def find_duplicate(org_id: int, kind: Kind, record_no: str, code: str, exclude: int | None = None,
+                         conn: Any = None) -> CollectionRecord | None:
+    """Same provider, kind, number and subject code: the same record provided again."""
+    if not record_no:
+        return None
+    qs = CollectionRecord.filter(source_org_id=org_id, kind=kind, record_no=record_no, subject_code=code)
+    if exclude is not None:
+        qs = qs.exclude(id=exclude)
+    return await qs.using_db(conn).order_by("id").first()
+
+
+async def create_record(*, actor: StaffUser, data: s.RecordCreate) -> tuple[dict[str, Any], bool]:
+    """在线录入. Returns (detail, created); a duplicate updates the record already provided."""
+    require(actor, Perm.DATA_IMPORT)
+    fields = f.validate_fields(data.kind, data.fields)
+    is_public = _public(data.is_public, data.fields, True)
+    if data.business_id is not None:
+        b = await _business(data.business_id)
+        code, name, outcome = b.uscc, b.name, Outcome(b, "")
+    else:
+        code, name = normalize_code(data.subject_code), (data.subject_name or "").strip()
+        if not code and not name:
+            raise c_errors.SubjectRequired()
+        outcome = await match_one(code, name)
+    cols = f.columns_of(data.kind, fields)
+    org = await _provider(actor)
+    async with in_transaction() as conn:
+        r = await find_duplicate(org.id, data.kind, cols["record_no"], code, conn=conn)
+        created = r is None
+        if r is None:
+            r = CollectionRecord(kind=data.kind, channel=Channel.ONLINE, source_org_id=org.id, provided_on=today(),
+                                 created_by_id=actor.id)
+            before = None
+        else:
+            before = snapshot(r)
+        r.subject_code, r.subject_name, r.fields, r.is_public = code, name, fields, is_public
+        r.record_no, r.name, r.authority = cols["record_no"], cols["name"], cols["authority"]
+        await apply_match(r, outcome, org.region_code, conn)
+        await r.save(using_db=conn)
+        if before is not None:
+            await add_change(r, actor, before, change_summary(r.kind, before, snapshot(r),
+                                                              "重复提交（同一文号、同一主体），已更新原记录"), conn)
+        await audit.record(actor=actor, action="collection.record.create" if created else "collection.record.update",
+                           target_type="collection_record", target_id=r.id, before=before, after=snapshot(r),
+                           using_db=conn)
+    out = await detail_out(r)
+    out["updated_existing"] = not created
+    return out, created
+
+
+async def update_record(*, actor: StaffUser, record_id: int, data: s.RecordUpdate) -> dict[str, Any]:
+    """Correct a record (本部门问题数据处理): fields merged and checked again, then 记名 again; a change row."""
+    require(actor, Perm.DATA_IMPORT)
+    changes = data.model_dump(exclude_unset=True)
+    r = await record_in_scope(actor, record_id)
+    fields = r.fields
+    if changes.get("fields") is not None:
+        fields = f.validate_fields(r.kind, {**r.fields, **changes["fields"]})
+    is_public = _public(changes.get("is_public"), changes.get("fields") or {}, r.is_public)
+    if changes.get("business_id") is not None:
+        b = await _business(changes["business_id"])
+        code, name, outcome = b.uscc, b.name, Outcome(b, "")
+    else:
+        code = normalize_code(changes["subject_code"]) if "subject_code" in changes else r.subject_code
+        name = (changes.get("subject_name") or "").strip() if "subject_name" in changes else r.subject_name
+        if not code and not name:
+            raise c_errors.SubjectRequired()
+        outcome = await match_one(code, name)
+    cols = f.columns_of(r.kind, fields)
+    org = await Org.get(id=r.source_org_id)
+    try:
+        async with in_transaction() as conn:
+            r = await record_in_scope(actor, record_id, conn)
+            if await find_duplicate(r.source_org_id, r.kind, cols["record_no"], code, exclude=r.id, conn=conn):
+                raise c_errors.RecordDuplicate(data={"record_no": cols["record_no"], "subject_code": code})
+            before = snapshot(r)
+            r.subject_code, r.subject_name, r.fields, r.is_public = code, name, fields, is_public
+            r.record_no, r.name, r.authority = cols["record_no"], cols["name"], cols["authority"]
+            await apply_match(r, outcome, org.region_code, conn)
+            await r.save(using_db=conn)
+            await add_change(r, actor, before, change_summary(r.kind, before, snapshot(r)), conn)
+            await audit.record(actor=actor, action="collection.record.update", target_type="collection_record",
+                               target_id=r.id, before=before, after=snapshot(r), using_db=conn)
+    except IntegrityError as exc:
+        raise c_errors.RecordDuplicate() from exc
+    return await detail_out(r)
+
+
+async def delete_record(*, actor: StaffUser, record_id: int) -> None:
+    """Only problem data (记名不成功, or 处理中 left behind) may be deleted; 记名成功 stays."""
+    require(actor, Perm.DATA_IMPORT)
+    async with in_transaction() as conn:
+        r = await record_in_scope(actor, record_id, conn)
+        if r.match_state not in DELETABLE_STATES:
+            raise c_errors.RecordMatched()
+        before = snapshot(r)
+        if r.penalty_id is not None:
+            await _drop_mirror(r.penalty_id, r.id, conn)
+        await r.delete(using_db=conn)
+        await audit.record(actor=actor, action="collection.record.delete", target_type="collection_record",
+                           target_id=record_id, before=before, using_db=conn)
+
+
+async def get_record(*, actor: StaffUser, record_id: int) -> dict[str, Any]:
+    require(actor, Perm.DATA_IMPORT)
+    return await detail_out(await record_in_scope(actor, record_id))
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=CHINA)
+
+
+async def list_records(*, actor: StaffUser, q: s.RecordQuery) -> dict[str, Any]:
+    require(actor, Perm.DATA_IMPORT)
+    qs = scope.scoped(CollectionRecord.all(), actor, field="source_org_id")
+    for name in ("kind", "match_state", "channel", "business_id"):
+        value = getattr(q, name)
+        if value is not None:
+            qs = qs.filter(**{name: value})
+    if q.import_id is not None:
+        qs = qs.filter(import_job_id=q.import_id)
+    if q.q and q.q.strip():
+        text = q.q.strip()
+        qs = qs.filter(Q(subject_name__icontains=text) | Q(subject_code__icontains=text.upper()))
+    if q.record_no and q.record_no.strip():
+        qs = qs.filter(record_no__icontains=q.record_no.strip())
+    if q.authority and q.authority.strip():
+        qs = qs.filter(authority__icontains=q.authority.strip())
+    if q.updated_from:
+        qs = qs.filter(updated_at__gte=_start_of(q.updated_from))
+    if q.updated_to:
+        qs = qs.filter(updated_at__lt=_start_of(q.updated_to + timedelta(days=1)))
+    rows, nxt = await keyset(qs.select_related("source_org"), cursor=q.cursor, limit=q.limit)
+    return {"items": [summary_out(r) for r in rows], "next_cursor": nxt, "next": nxt}
+
+
+# ---- statistics (seed 004 §四.2) ----
+
+STATES = ("total", "matched", "unmatched", "pending")
+STATE_LABELS = {"total": "合计", **{k.value: v for k, v in MATCH_STATE_LABELS.items()}}
+
+
+def _province_of(regions: dict[str, Region], code: str) -> Region | None:
+    r = regions.get(code)
+    seen = 0
+    while r is not None and r.parent_code and seen < 10:
+        r, seen = regions.get(r.parent_code), seen + 1
+    return r
+
+
+async def stats(*, actor: StaffUser, year: int) -> dict[str, Any]:
+    """The actor's department's provided records: kinds × states × (this year, cumulative) × cities. A record
+    counts in the city of its matched business, or of its provider while unmatched or pending."""
+    require(actor, Perm.DATA_IMPORT)
+    regions = {r.code: r for r in await Region.all()}
+    org = await _provider(actor)
+    province = _province_of(regions, org.region_code)
+    cities = sorted((r for r in regions.values() if province and r.parent_code == province.code),
+                    key=lambda r: r.code)
+    city_codes = {c.code for c in cities}
+
+    def city_of(code: str) -> str | None:
+        r, seen = regions.get(code), 0
+        while r is not None and r.code not in city_codes and r.parent_code and seen < 10:
+            r, seen = regions.get(r.parent_code), seen + 1
+        return r.code if r is not None and r.code in city_codes else None
+
+    end = date(year, 12, 31)
+    base = scope.scoped(CollectionRecord.filter(provided_on__lte=end), actor, field="source_org_id")
+    grouped = {}
+    for period, qs in (("cumulative", base), ("year", base.filter(provided_on__gte=date(year, 1, 1)))):
+        grouped[period] = await (qs.annotate(n=Count("id")).group_by("kind", "match_state", "region_code")
+                                 .values("kind", "match_state", "region_code", "n"))
+
+    def cell() -> dict[str, int]:
+        return {"year": 0, "cumulative": 0}
+
+    table = {(k.value, st): {"total": cell(), "by_city": {c: cell() for c in city_codes}}
+             for k in Kind for st in STATES}
+    provided = {"total": cell(), "by_city": {c: cell() for c in city_codes}}
+    for period, rows in grouped.items():
+        for row in rows:
+            kind, state = str(getattr(row["kind"], "value", row["kind"])), \
+                str(getattr(row["match_state"], "value", row["match_state"]))
+            city, n = city_of(row["region_code"] or ""), int(row["n"])
+            for target in (table[(kind, state)], table[(kind, "total")], provided):
+                target["total"][period] += n
+                if city:
+                    target["by_city"][city][period] += n
+    return {
+        "year": year,
+        "cities": [{"region_code": c.code, "name": c.name} for c in cities],
+        "provided": provided,
+        "rows": [{"kind": k.value, "kind_label": KIND_LABELS[k], "state": st, "state_label": STATE_LABELS[st],
+                  **table[(k.value, st)]} for k in Kind for st in STATES],
+    }
