@@ -141,7 +141,8 @@ async def insert_rows(deps: Deps, rows: Any, stations: dict[str, list[Org]], rng
             uscc=row.uscc, reg_no=row.reg_no, name=row.name, kind=row.kind, operator_name=row.operator_name,
             **_operator_id(deps, row.operator_id),
             region_code=row.region_code, org_id=rng.choice(stations[row.region_code]).id, industry=row.industry,
-            address=row.address, established_on=row.established_on, scale_type=row.scale_type, tags=row.tags))
+            address=row.address, capital=row.capital, business_scope=row.business_scope,
+            established_on=row.established_on, scale_type=row.scale_type, tags=row.tags))
         count += 1
         if len(pending) >= batch:
             await flush()

@@ -2,6 +2,7 @@
 industry, place and establishment dates — always inside the staff's scope."""
 
 from datetime import date
+from decimal import Decimal
 
 from getitong.entities.models import EntityStatus
 from tests import factories
@@ -40,3 +41,23 @@ async def test_advanced_filters(client, deps, tree, district_admin):
     assert (r.status, r.code) == (403, "ORG_OUT_OF_SCOPE")
     r = await client.get(URL, params={"status": "active,dormant"}, token=t)
     assert r.status == 422
+
+
+async def test_capital_range_and_scope_wording(client, deps, tree, district_admin):
+    await factories.business(deps, tree.station, name="下陆区张记小吃店", capital=Decimal("3.5"),
+                             business_scope="餐饮服务（小型餐馆）；预包装食品销售")
+    await factories.business(deps, tree.station, name="下陆区李记便利店", capital=Decimal("20"),
+                             business_scope="预包装食品、散装食品销售；卷烟零售")
+    await factories.business(deps, tree.station, name="下陆区未登记资金的店")
+    t = await login_staff(client, "dadmin")
+    assert await _names(client, t, capital_min="3.5", capital_max="10") == ["下陆区张记小吃店"]
+    assert await _names(client, t, capital_min="10") == ["下陆区李记便利店"]
+    assert await _names(client, t, business_scope="预包装食品") == ["下陆区张记小吃店",
+                                                                  "下陆区李记便利店"]
+    assert await _names(client, t, business_scope="卷烟", capital_max="5") == []
+    r = await client.get(URL, params={"q": "张记"}, token=t)
+    [item] = r.data["items"]
+    assert (item["capital"], item["business_scope"]) == ("3.5", "餐饮服务（小型餐馆）；预包装食品销售")
+    for bad in ({"capital_min": "-1"}, {"capital_max": "abc"}, {"business_scope": "x" * 65}):
+        r = await client.get(URL, params=bad, token=t)
+        assert (r.status, r.code) == (422, "VALIDATION_ERROR"), (bad, r)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from decimal import Decimal
 
 from PIL import Image
 
@@ -93,6 +94,10 @@ async def test_auto_approval_issues_a_licence_whose_qr_registers_the_owner(clien
     business = await Business.get(uscc=code)
     assert await PersonBusiness.exists(person_id=cast.applicant.id, business_id=business.id)
     assert business.industry == "餐饮业"
+    # The register keeps the 资金数额 and the 经营范围 wording (企业搜索 filters on both).
+    assert business.capital == Decimal("12")
+    assert business.business_scope.startswith("许可项目：小餐饮；餐饮服务。（依法须经批准的项目")
+    assert "一般项目：外卖递送服务。" in business.business_scope
     assert business.org_id == cast.tree.district.id
 
 

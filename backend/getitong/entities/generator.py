@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from getitong.entities.models import EntityKind, ScaleType
 from getitong.entities.uscc import ALPHABET, check_char
@@ -18,6 +20,17 @@ INDUSTRIES = [("小吃店", "餐饮业"), ("便利店", "零售业"), ("理发�
               ("五金店", "零售业"), ("水果店", "零售业"), ("服装店", "零售业"), ("面馆", "餐饮业"), ("汽车修理部", "修理业"),
               ("农家乐", "餐饮业"), ("干洗店", "居民服务业"), ("手机维修部", "修理业"), ("烟酒店", "零售业"),
               ("早餐店", "餐饮业"), ("药店", "零售业"), ("建材经营部", "批发业"), ("养殖场", "畜牧业"), ("茶叶店", "零售业")]
+# 经营范围 wording of each kind of shop (the shop's registered scope in demo data).
+SCOPES = {
+    "小吃店": "餐饮服务（小型餐馆，不含冷食类、生食类食品制售）；预包装食品销售", "面馆": "餐饮服务（小型餐馆）；预包装食品销售",
+    "早餐店": "餐饮服务（小型餐馆，早餐）", "农家乐": "餐饮服务；住宿服务；农业观光旅游",
+    "便利店": "预包装食品、散装食品销售；日用百货零售；卷烟零售", "副食店": "预包装食品、散装食品销售；日用百货零售",
+    "水果店": "新鲜水果零售；预包装食品销售", "烟酒店": "卷烟、雪茄烟零售；预包装食品（含酒类）销售",
+    "茶叶店": "茶叶及预包装食品销售", "药店": "药品零售；医疗器械经营；保健食品销售",
+    "服装店": "服装、鞋帽零售", "五金店": "五金交电、日用杂品零售", "建材经营部": "建筑材料、装饰材料批发零售",
+    "理发店": "理发服务；美容服务（非医疗）", "干洗店": "洗染服务", "汽车修理部": "机动车维修（二类）；汽车零配件零售",
+    "手机维修部": "日用电器修理；通讯设备零售", "养殖场": "牲畜饲养；家禽饲养",
+}
 TAGS = ["名", "特", "优", "新"]
 STREETS = ["团城山街道", "新下陆街道", "东方山街道", "老下陆街道", "黄石大道", "杭州东路", "广州路", "湖滨大道", "中山路",
            "解放路", "建设路", "人民路"]
@@ -53,9 +66,17 @@ class Row:
     region_code: str
     industry: str
     address: str
+    capital: Decimal
+    business_scope: str
     established_on: date
     scale_type: ScaleType
     tags: list[str]
+
+
+def _capital(code: str, kind: EntityKind) -> Decimal:
+    """资金数额 in 万元: 0.5–50 for an individual business, 10–500 otherwise (stable for a code)."""
+    n = zlib.crc32(code.encode())
+    return Decimal(n % 100 + 1) / 2 if kind is EntityKind.INDIVIDUAL else Decimal(n % 50 + 1) * 10
 
 
 def rows(rng: random.Random, count: int, districts: list[tuple[str, str]], seen: set[str]) -> Iterator[Row]:
@@ -83,6 +104,8 @@ def rows(rng: random.Random, count: int, districts: list[tuple[str, str]], seen:
             uscc=code, reg_no=f"{region_code[:6]}6{rng.randint(0, 10**8 - 1):08d}", name=name, kind=kind,
             operator_name=person_name(rng), operator_id=id_number(rng, region_code), region_code=region_code,
             industry=industry, address=f"{place}{rng.choice(STREETS)}{rng.randint(1, 399)}号",
+            # From the code, not the generator: the random sequence (and so every other demo value) is unchanged.
+            capital=_capital(code, kind), business_scope=SCOPES[shop],
             established_on=date(2008, 1, 1) + timedelta(days=rng.randint(0, 365 * 16)),
             scale_type=rng.choices(list(ScaleType), weights=(6, 3, 1))[0],
             tags=rng.sample(TAGS, 1) if rng.random() < 0.05 else [],

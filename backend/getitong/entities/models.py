@@ -59,6 +59,9 @@ class Business(Model):
     org = fields.ForeignKeyField("models.Org", related_name=False, on_delete=fields.RESTRICT)
     industry = fields.CharField(max_length=64, default="")
     address = fields.CharField(max_length=255, default="")
+    # 资金数额 / 注册资本 in 万元 as registered, and the 经营范围 wording (企业搜索 filters on both).
+    capital = fields.DecimalField(max_digits=14, decimal_places=4, null=True)
+    business_scope = fields.TextField(default="", db_default="")
     established_on = fields.DateField(null=True)
     status = fields.CharEnumField(EntityStatus, max_length=16, default=EntityStatus.ACTIVE)
     scale_type = fields.CharEnumField(ScaleType, max_length=16, null=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from tortoise.expressions import Q
@@ -119,6 +120,7 @@ async def entity_out(deps: Deps, b: Business, *, with_org: bool = True) -> dict[
         "region_code": b.region_code, "region_name": await region_name(b.region_code),
         "org": {"id": b.org.id, "name": b.org.name} if with_org else {"id": b.org_id},
         "industry": b.industry, "address": b.address,
+        "capital": str(b.capital.normalize()) if b.capital is not None else None, "business_scope": b.business_scope,
         "established_on": b.established_on.isoformat() if b.established_on else None,
         "status": b.status.value, "status_label": STATUS_LABELS[b.status],
         "scale_type": b.scale_type.value if b.scale_type else None,
@@ -131,9 +133,11 @@ async def search(deps: Deps, *, actor: StaffUser, q: str | None, code: str | Non
                  status: str | None, kind: str | None, cursor: str | None, limit: int, reg_no: str | None = None,
                  operator: str | None = None, industry: str | None = None, address: str | None = None,
                  org_id: int | None = None, this_level_only: bool = False, established_from: date | None = None,
-                 established_to: date | None = None) -> dict[str, Any]:
+                 established_to: date | None = None, capital_min: Decimal | None = None,
+                 capital_max: Decimal | None = None, business_scope: str | None = None) -> dict[str, Any]:
     """Staff search of the register within the actor's org subtree (企业搜索: name, codes, representative,
-    authority with "this level only", place, status set, industry, kind, establishment dates), newest first."""
+    authority with "this level only", place, status set, industry, kind, establishment dates, capital range in 万元,
+    scope wording), newest first."""
     require(actor, Perm.ENTITY_READ)
     qs = scope.scoped(Business.all(), actor)
     if code:
@@ -161,6 +165,12 @@ async def search(deps: Deps, *, actor: StaffUser, q: str | None, code: str | Non
         qs = qs.filter(established_on__gte=established_from)
     if established_to:
         qs = qs.filter(established_on__lte=established_to)
+    if capital_min is not None:
+        qs = qs.filter(capital__gte=capital_min)
+    if capital_max is not None:
+        qs = qs.filter(capital__lte=capital_max)
+    if business_scope:
+        qs = qs.filter(business_scope__contains=business_scope.strip())
     rows, nxt = await keyset(qs.prefetch_related("org"), cursor=cursor, limit=limit)
     return {"items": [await entity_out(deps, b) for b in rows], "next": nxt}
 
@@ -183,9 +193,11 @@ async def license_qr_of(*, actor: StaffUser, entity_id: int) -> dict[str, str]:
 
 async def add_business(*, uscc_code: str, name: str, operator_name: str, operator_id_enc: str | None,
                        operator_id_index: str | None, region_code: str, org_id: int, industry: str, address: str,
-                       established_on: Any, kind: str = "individual", using_db: Any = None) -> Business:
+                       established_on: Any, kind: str = "individual", capital: Decimal | None = None,
+                       business_scope: str = "", using_db: Any = None) -> Business:
     """Insert a newly registered business into the register (issued by a registration authority)."""
     return await Business.create(uscc=uscc_code, name=name, kind=kind, operator_name=operator_name,
                                  operator_id_enc=operator_id_enc, operator_id_index=operator_id_index,
                                  region_code=region_code, org_id=org_id, industry=industry, address=address,
-                                 established_on=established_on, using_db=using_db)
+                                 capital=capital, business_scope=business_scope, established_on=established_on,
+                                 using_db=using_db)

@@ -765,7 +765,8 @@ async def _issue(deps: Deps, conn: Any, reg: Registration, *, from_status: RegSt
     business = await entities.add_business(
         uscc_code=code, name=display_name(reg), operator_name=reg.operator_name or "",
         operator_id_enc=reg.operator_id_enc, operator_id_index=reg.operator_id_index, region_code=region,
-        org_id=reg.org_id or 0, industry=t.industry, address=reg.place or "", established_on=day, using_db=conn)
+        org_id=reg.org_id or 0, industry=t.industry, address=reg.place or "", established_on=day,
+        capital=reg.capital, business_scope=scope_text(reg.scope or []), using_db=conn)
     await PersonBusiness.get_or_create(person_id=reg.person_id, business_id=business.id,
                                        defaults={"role": LinkRole.OPERATOR}, using_db=conn)
     archive_no = f"{region[:6]}00A{reg.id:06d}"

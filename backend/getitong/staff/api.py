@@ -221,7 +221,9 @@ async def search_entities(request: Request, q: s.EntityQuery) -> HTTPResponse:
                                     region_code=q.region_code, status=q.status, kind=q.kind, cursor=q.cursor,
                                     limit=q.limit, reg_no=q.reg_no, operator=q.operator, industry=q.industry,
                                     address=q.address, org_id=q.org_id, this_level_only=q.this_level_only,
-                                    established_from=q.established_from, established_to=q.established_to))
+                                    established_from=q.established_from, established_to=q.established_to,
+                                    capital_min=q.capital_min, capital_max=q.capital_max,
+                                    business_scope=q.business_scope))
 
 
 @bp.get("/entities/<entity_id:int>")

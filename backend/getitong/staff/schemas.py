@@ -1,4 +1,5 @@
 from datetime import date
+from decimal import Decimal
 from typing import ClassVar
 
 from pydantic import BaseModel, Field, field_validator
@@ -76,6 +77,9 @@ class EntityQuery(BaseModel):
     this_level_only: bool = Field(False, description="只查该登记机关本级登记的，不含下级")
     established_from: date | None = Field(None, description="成立日期起")
     established_to: date | None = Field(None, description="成立日期止")
+    capital_min: Decimal | None = Field(None, ge=0, le=10**9, decimal_places=4, description="资金数额 / 注册资本下限（万元）")
+    capital_max: Decimal | None = Field(None, ge=0, le=10**9, decimal_places=4, description="资金数额 / 注册资本上限（万元）")
+    business_scope: str | None = Field(None, max_length=64, description="经营范围（包含）")
     cursor: str | None = Field(None, max_length=200)
     limit: int = Field(20, ge=1, le=100)
 
