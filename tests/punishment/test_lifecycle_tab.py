@@ -1,4 +1,5 @@
-"""A published matter and each department's implementation appear on the business's 全生命周期 under 联合惩戒."""
+"""联合惩戒 as the admin screens use it: the matter and each implementation on the business's 全生命周期, feedback
+naming its entry, and the departments a catalog entry may name."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -20,6 +21,7 @@ async def test_matter_and_feedback_on_the_timeline(client, cast, shop):
     f = await client.post(f"{A}/inbox/{r.data['id']}/feedback", token=cast.tokens["judge"], json={
         "business_id": a.id, "entry_id": court["id"], "implemented_on": "2026-03-10", "measure": "已发出限制消费令"})
     assert f.status == 201, f
+    assert (f.data["feedback"][0]["entry_id"], f.data["feedback"][0]["department_id"]) == (court["id"], cast.court.id)
 
     published = datetime.fromisoformat(r.data["published_at"]).astimezone(ZoneInfo("Asia/Shanghai")).date()
     life = await client.get(f"{LIFECYCLE}/{a.id}", params={"kind": "punishment"}, token=t)
@@ -31,3 +33,13 @@ async def test_matter_and_feedback_on_the_timeline(client, cast, shop):
     assert {x["label"]: x["count"] for x in life.data["tabs"]}["联合惩戒"] == 2
     other = await client.get(f"{LIFECYCLE}/{b.id}", params={"kind": "punishment"}, token=t)
     assert other.data["events"] == []
+
+
+async def test_departments_a_catalog_entry_may_name(client, cast):
+    got = await client.get(f"{A}/departments", token=cast.tokens["manager"])
+    assert got.status == 200, got
+    assert [(d["name"], d["org"]["name"]) for d in got.data["items"]] == [
+        ("黄石市中级人民法院", "黄石市市场监督管理局"), ("黄石市自然资源和规划局", "黄石市市场监督管理局")]  # not Wuhan's
+    assert (await client.get(f"{A}/departments", token=cast.tokens["judge"])).status == 403
+    assert (await client.get(f"{A}/departments", token=cast.tokens["desk"])).status == 403
+    assert (await client.get(f"{A}/departments")).status == 401

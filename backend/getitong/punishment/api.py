@@ -28,6 +28,13 @@ async def catalog(request: Request) -> HTTPResponse:
     return ok(await service.list_entries(actor=request.ctx.actor))
 
 
+@bp_admin.get("/departments")
+@openapi.summary("可选的惩戒机关（本级及下级的部门）")
+@staff_required
+async def departments(request: Request) -> HTTPResponse:
+    return ok(await service.departments(actor=request.ctx.actor))
+
+
 @bp_admin.post("/catalog")
 @openapi.summary("新增惩戒目录（项目名称、提请机关、惩戒机关、依据、措施）")
 @staff_required

@@ -109,6 +109,13 @@ def _business_out(b: Business) -> dict[str, Any]:
             "established_on": b.established_on.isoformat() if b.established_on else None, "address": b.address}
 
 
+async def departments(*, actor: StaffUser) -> dict[str, Any]:
+    """The punishing departments (惩戒机关) a catalog entry may name: those of the actor's subtree."""
+    require(actor, Perm.PUNISHMENT_MANAGE)
+    rows = await scope.scoped(Department.all(), actor).order_by("org_id", "id").select_related("org")
+    return {"items": [{"id": d.id, "name": d.name, "org": {"id": d.org_id, "name": d.org.name}} for d in rows]}
+
+
 async def publish(*, actor: StaffUser, data: s.MatterIn) -> dict[str, Any]:
     """惩戒事项发布: the subjects (in scope), the catalog entries; each entry's department is told."""
     require(actor, Perm.PUNISHMENT_MANAGE)
@@ -154,7 +161,8 @@ async def _matter_detail(matter_id: int, *, departments: list[int] | None = None
         "entries": [{"id": x.entry_id, "name": x.entry.name, "proposing_org": x.entry.proposing_org,
                      "basis": x.entry.basis, "measures": x.entry.measures,
                      "department": {"id": x.department_id, "name": x.department.name}} for x in links],
-        "feedback": [{"id": f.id, "business_id": f.business_id, "entry": f.entry.name, "department": f.department.name,
+        "feedback": [{"id": f.id, "business_id": f.business_id, "entry_id": f.entry_id, "entry": f.entry.name,
+                      "department_id": f.department_id, "department": f.department.name,
                       "implemented_on": f.implemented_on.isoformat(), "measure": f.measure, "note": f.note,
                       "by": f.by_name} for f in await feedback],
     }
