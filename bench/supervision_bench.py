@@ -6,7 +6,9 @@
 Started by bench/supervision_run.sh. Knobs: BENCH_SUPERVISION_ROWS (businesses, default 1,000,000),
 BENCH_SUPERVISION_ORGS (authorities, 100), BENCH_SUPERVISION_RATIO (percent, 3), BENCH_REPEAT (timed runs
 per measurement, median reported, 5), BENCH_RESULTS_DIR. The draw is the real use-case (service.run_draw:
-candidate scan, sampling, targets written, plan and event rows) on one plan reset between runs.
+candidate scan, sampling, targets written, plan and event rows), each run on a fresh approved plan with the
+same scope, timed alternately with count(*) (so that both medians come from the same minutes). Also timed: the draw's scan alone (scan_ms, rolled back) and the scan read back and ranked in
+Python as verify_draw does it (select_ms).
 Targets: draw ≤ 3 × count(*); draw at 2N ≤ 2.2 × draw at N; a draw of ≤ 1,000 businesses ≤ 100 ms.
 A missed target prints MISS and never fails the run; a broken measurement exits non-zero.
 """
@@ -100,8 +102,25 @@ async def timed(fn: Any, prepare: Any = None) -> tuple[float, Any]:
     return statistics.median(times[1:]), out
 
 
+async def interleaved(count: Any, draw: Any, prepare: Any) -> tuple[float, Any, float, Any]:
+    """count(*) and the draw alternately, REPEAT + 1 times each (the first pair warms up): both medians come
+    from the same minutes, so that load from elsewhere on a shared machine weighs on them alike."""
+    counts, draws = [], []
+    n = out = None
+    for _ in range(REPEAT + 1):
+        t0 = time.perf_counter()
+        n = await count()
+        counts.append((time.perf_counter() - t0) * 1000)
+        arg = await prepare()
+        t0 = time.perf_counter()
+        out = await draw(arg)
+        draws.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(counts[1:]), n, statistics.median(draws[1:]), out
+
+
 async def measure(actor: Any, big: dict[str, Any], small: dict[str, Any]) -> dict[str, Any]:
     from tortoise import connections
+    from tortoise.transactions import in_transaction
 
     from getitong.supervision import draw as db_draw
     from getitong.supervision import service
@@ -113,8 +132,19 @@ async def measure(actor: Any, big: dict[str, Any], small: dict[str, Any]) -> dic
     async def count() -> int:
         return await db_draw.count(conn, cand)
 
-    async def select_only() -> Any:
+    async def select_only() -> Any:  # the scan read back to Python and ranked there (verify_draw)
         return await db_draw.select(conn, probe, 20260301, {})
+
+    class _Undo(Exception):
+        pass
+
+    async def scan_only() -> Any:  # the draw's own scan (parallel aggregate into its temporary table)
+        try:
+            async with in_transaction() as tx:
+                await db_draw.scan_to_table(tx, probe, 20260301)
+                raise _Undo
+        except _Undo:
+            return None
 
     async def draw(plan: Any) -> Any:
         return await service.run_draw(actor=actor, plan_id=plan.id, seed=20260301)
@@ -126,11 +156,12 @@ async def measure(actor: Any, big: dict[str, Any], small: dict[str, Any]) -> dic
             return await plan_for(actor, **extra)
         return make
 
-    count_ms, n = await timed(count)
+    count_ms, n, draw_ms, out = await interleaved(count, draw, fresh(big))
+    scan_ms, _ = await timed(scan_only)
     select_ms, _ = await timed(select_only)
-    draw_ms, out = await timed(draw, fresh(big))
     small_ms, small_out = await timed(draw, fresh(small))
-    return {"candidates": n, "count_ms": round(count_ms, 2), "select_ms": round(select_ms, 2),
+    return {"candidates": n, "count_ms": round(count_ms, 2), "scan_ms": round(scan_ms, 2),
+            "scan_over_count": round(scan_ms / count_ms, 2), "select_ms": round(select_ms, 2),
             "select_over_count": round(select_ms / count_ms, 2), "draw_ms": round(draw_ms, 2),
             "drawn": out["draw"]["drawn_count"], "draw_over_count": round(draw_ms / count_ms, 2),
             "small_draw_ms": round(small_ms, 2), "small_drawn": small_out["draw"]["drawn_count"]}

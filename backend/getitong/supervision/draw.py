@@ -1,11 +1,18 @@
 """The draw in the database: candidates selected and sampled in SQL, one scan of the register on PostgreSQL.
 
-PostgreSQL: one grouped scan returns, per grouping authority, the candidate count, the fingerprint sums and
-the ids whose key (`hashint8extended(id, seed)`) falls under a threshold a little above the ratio
-(`sampling.threshold`); the exact bottom-k is then taken from those few ids. An authority whose ids under
-the threshold are fewer than its quota (small authorities, rarely) is read again in full with one indexed
-query. SQLite streams (authority, id) once and computes the same keys in Python. Targets are written with
-one INSERT … SELECT FROM unnest(…).
+PostgreSQL: one grouped scan, run as a parallel aggregate (the gtt_collect_* aggregates of migration
+supervision 0003 have a combine function, unlike PostgreSQL 15's array_agg), returns per grouping authority
+the candidate count, the fingerprint sums and the candidates whose key (`hashint8extended(id, seed)`)
+falls under a threshold a little above the ratio (`sampling.threshold`); the exact bottom-k is then taken
+from those few. An authority with fewer candidates under the threshold than its quota (small authorities,
+rarely) is read again in full with one indexed query.
+  - the draw (`draw_and_write`, the use-case): the scan is kept in a temporary table, Python reads only the
+    per-authority counts and sums (quotas by largest remainder, fingerprint), and one INSERT … SELECT ranks
+    (bottom-k), packs and writes the targets with window functions;
+  - `select` reads the scan back to Python and ranks there (verification of a recorded draw, tests):
+    `insert_targets(packs(select(…)))` writes exactly what `draw_and_write` writes.
+SQLite (correctness, not speed) streams (authority, id) once, computes the same keys in Python and writes
+with `insert_targets(packs(select(…)))`.
 """
 
 from __future__ import annotations
@@ -111,56 +118,237 @@ async def _query(conn: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]
     return await conn.execute_query_dict(sql, params)
 
 
+# The draw's scan as a parallel aggregate, for its own statement only (SET LOCAL: transaction-scoped, then
+# put back): no per-tuple transfer cost, so the planner hands the scan to the workers although its row
+# estimate for the candidate filter is low; no JIT compilation (its start-up cost is more than it saves).
+PARALLEL_ON = "SET LOCAL parallel_tuple_cost = 0; SET LOCAL jit = off;"
+PARALLEL_OFF = "SET LOCAL parallel_tuple_cost TO DEFAULT; SET LOCAL jit TO DEFAULT;"
+_lz4: dict[str, bool] = {}  # whether the server can compress with lz4 (asked once per process)
+
+
+async def _fast_toast(conn: Any) -> str:
+    """SET LOCAL for the scan's temporary table: its arrays are compressed when stored; lz4 is several
+    times faster than the default pglz (when the server was built with it)."""
+    if "ok" not in _lz4:
+        rows = await _query(conn, "SELECT 'lz4' = ANY(enumvals) AS ok FROM pg_settings "
+                                  "WHERE name = 'default_toast_compression'", [])
+        _lz4["ok"] = bool(rows and rows[0]["ok"])
+    return "SET LOCAL default_toast_compression = lz4;" if _lz4["ok"] else ""
+
+
+@dataclass
+class _Scan:
+    groups: dict[int, tuple[int, int, int]]  # org id -> (candidates, sum of ids, sum of keys)
+    quotas: dict[int, int]
+    ids: dict[int, list[int]]  # org id -> candidate ids that may be drawn (at least `quota` of them)
+    regions: dict[int, list[str]]  # aligned with ids
+    keys: dict[int, list[int]]  # aligned with ids
+
+
+def _scan_sql(cand: Candidates, plan: Plan, seed: int, *, for_python: bool) -> str:
+    """One grouped scan: per authority the count and fingerprint sums, and the candidates whose key is under
+    the threshold, collected with gtt_collect_* (array_append + array_cat: PostgreSQL 15's array_agg has no
+    combine function, so it would keep the grouped scan in one process). It runs as a parallel aggregate:
+    every worker returns its partial arrays, the leader concatenates them. for_python: three aligned arrays
+    (ids, regions, keys) for the draw in Python; else one array of (id, region_code) rows (one filter per
+    row instead of two) for the draw in the database."""
+    key = sampling.key_sql(seed, "b.id")
+    below = f"FILTER (WHERE {key} < {sampling.threshold(Decimal(plan.ratio))})"
+    if for_python:
+        under = (f"gtt_collect_int8(b.id) {below} AS ids, gtt_collect_text(b.region_code) {below} AS regions, "
+                 f"gtt_collect_int8({key}) {below} AS keys")
+    else:
+        under = f"gtt_collect_row(ROW(b.id, b.region_code)::gtt_draw_row) {below} AS under"
+    return (f"SELECT b.org_id AS org_id, count(*) AS n, sum(b.id) AS s, sum({key}) AS ks, {under} "
+            f"{cand.sql} GROUP BY b.org_id")
+
+
+def _full_sql(cand: Candidates, seed: int, orgs: list[int]) -> str:
+    """Every candidate of these authorities (the rare authority with fewer ids under the threshold than
+    its quota), through the (org_id, id) index."""
+    return (f"SELECT b.org_id AS org_id, b.id AS id, b.region_code AS region_code, "
+            f"{sampling.key_sql(seed, 'b.id')} AS k {cand.sql} AND b.org_id IN ({_ints(orgs)})")
+
+
+async def _scan_pg(conn: Any, plan: Plan, seed: int) -> _Scan:
+    """The scan read back to Python, keys included (the draw in Python: verification, tests)."""
+    cand = await candidates_of(conn, plan)
+    async with conn._in_transaction() as tx:
+        await tx.execute_script(PARALLEL_ON)
+        rows = await _query(tx, _scan_sql(cand, plan, seed, for_python=True), cand.params)
+        await tx.execute_script(PARALLEL_OFF)
+    groups = {r["org_id"]: (int(r["n"]), int(r["s"]), int(r["ks"])) for r in rows}
+    ids = {r["org_id"]: list(r["ids"] or []) for r in rows}
+    regions = {r["org_id"]: list(r["regions"] or []) for r in rows}
+    keys = {r["org_id"]: list(r["keys"] or []) for r in rows}
+    quotas = sampling.quotas({g: v[0] for g, v in groups.items()}, Decimal(plan.ratio))
+    short = [g for g, q in quotas.items() if len(ids.get(g, [])) < q]
+    if short:
+        for g in short:
+            ids[g], regions[g], keys[g] = [], [], []
+        for r in await _query(conn, _full_sql(cand, seed, short), cand.params):
+            ids[r["org_id"]].append(int(r["id"]))
+            regions[r["org_id"]].append(r["region_code"])
+            keys[r["org_id"]].append(int(r["k"]))
+    return _Scan(groups=groups, quotas=quotas, ids=ids, regions=regions, keys=keys)
+
+
 async def select(conn: Any, plan: Plan, seed: int, must_ids: dict[int, tuple[int, str]]) -> Drawn:
     """Run the draw for `plan` under `seed` (nothing is written). must_ids: business id -> (org id, region)."""
-    cand = await candidates_of(conn, plan)
-    groups: dict[int, tuple[int, int, int]] = {}
     under: dict[int, list[tuple[int, int]]] = defaultdict(list)
     regions: dict[int, str] = {b: region for b, (_, region) in must_ids.items()}
     if conn.capabilities.dialect == "postgres":
-        t = sampling.threshold(Decimal(plan.ratio))
-        inner = (f"SELECT b.id AS id, b.org_id AS org_id, b.region_code AS region_code, "
-                 f"{sampling.key_sql(seed, 'b.id')} AS k {cand.sql}")
-        # One scan (measured faster than a parallel count + a parallel filtered scan: the CPU is the limit).
-        rows = await _query(conn, f"SELECT org_id, count(*) AS n, sum(id) AS s, sum(k) AS ks, "
-                                  f"array_agg(id) FILTER (WHERE k < {t}) AS ids, "
-                                  f"array_agg(k) FILTER (WHERE k < {t}) AS keys, "
-                                  f"array_agg(region_code) FILTER (WHERE k < {t}) AS regions "
-                                  f"FROM ({inner}) c GROUP BY org_id", cand.params)
-        for r in rows:
-            groups[r["org_id"]] = (int(r["n"]), int(r["s"]), int(r["ks"]))
-            under[r["org_id"]] = list(zip(r["keys"] or [], r["ids"] or [], strict=True))
-            regions.update(zip(r["ids"] or [], r["regions"] or [], strict=True))
+        scan = await _scan_pg(conn, plan, seed)
+        groups, quotas = scan.groups, scan.quotas
+        for g, ids in scan.ids.items():
+            under[g] = list(zip(scan.keys[g], ids, strict=True))
+            regions.update(zip(ids, scan.regions[g], strict=True))
         counts = {g: v[0] for g, v in groups.items()}
-        quotas = sampling.quotas(counts, Decimal(plan.ratio))
-        short = [g for g, q in quotas.items() if len(under.get(g, [])) < q]
-        if short:
-            # Rare (tiny authorities): read those authorities in full through the (org_id, id) index.
-            for g in short:
-                under[g] = []
-            for r in await _query(conn, f"SELECT org_id, id, k, region_code FROM ({inner}) c "
-                                        f"WHERE org_id IN ({_ints(short)})", cand.params):
-                under[r["org_id"]].append((int(r["k"]), int(r["id"])))
-                regions[int(r["id"])] = r["region_code"]
     else:
         # SQLite (correctness, not speed): one streaming pass of (authority, id), keys computed in Python.
+        cand = await candidates_of(conn, plan)
         acc: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
-        keyed: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for r in await _query(conn, f"SELECT b.org_id AS org_id, b.id AS id, b.region_code AS region_code "
                                     f"{cand.sql}", cand.params):
             regions[int(r["id"])] = r["region_code"]
             k = sampling.draw_key(seed, int(r["id"]))
             a = acc[r["org_id"]]
             a[0], a[1], a[2] = a[0] + 1, a[1] + int(r["id"]), a[2] + k
-            keyed[r["org_id"]].append((k, int(r["id"])))
+            under[r["org_id"]].append((k, int(r["id"])))
         groups = {g: (a[0], a[1], a[2]) for g, a in acc.items()}
-        under = keyed
         counts = {g: v[0] for g, v in groups.items()}
         quotas = sampling.quotas(counts, Decimal(plan.ratio))
     picked = {g: sampling.bottom_k(under.get(g, []), q) for g, q in quotas.items() if q > 0}
     must = sorted((org, sampling.draw_key(seed, b), b) for b, (org, _) in must_ids.items())
     return Drawn(seed=seed, counts=counts, quotas=quotas, fingerprint=sampling.fingerprint(groups), picked=picked,
                  must=must, regions=regions)
+
+
+@dataclass
+class Written:
+    """What a draw wrote: the record of the plan (the drawn rows are in supervision_target)."""
+
+    seed: int
+    counts: dict[int, int]
+    quotas: dict[int, int]
+    fingerprint: str
+    drawn_count: int
+
+    @property
+    def candidate_count(self) -> int:
+        return sum(self.counts.values())
+
+
+class NothingToDraw(Exception):
+    """No candidate and no must-check business: nothing was written."""
+
+    def __init__(self, candidate_count: int) -> None:
+        super().__init__(candidate_count)
+        self.candidate_count = candidate_count
+
+
+# The scan kept in the database for the write (a temporary table of one row per authority, dropped at the
+# end of the draw; CREATE TABLE AS runs its query in parallel): the ids under the threshold never travel
+# to Python and back.
+_SCAN_TABLE = "gtt_draw_scan"
+
+# Rank, pack and write in one statement: per authority the `quota` candidates with the smallest (key, id)
+# (bottom-k, as sampling.bottom_k), plus the must-check businesses; per authority in (key, id) order,
+# packs of group_size numbered on from the authority's offset (packs of the authorities before it, in id
+# order); rows inserted in pack order, so target ids follow it (as `insert_targets(packs(…))`).
+# $1 plan, $2 group size, $3 seed, $4..$6 per authority (id, quota, first pack offset), $7..$9 must-check.
+_RANKED = f"""
+SELECT u.id, q.org_id, u.region_code, hashint8extended(u.id, $3::bigint) AS k, q.quota, q.off,
+       row_number() OVER (PARTITION BY q.org_id ORDER BY hashint8extended(u.id, $3::bigint), u.id) AS rank
+FROM unnest($4::bigint[], $5::int[], $6::int[]) AS q(org_id, quota, off)
+JOIN {_SCAN_TABLE} s ON s.org_id = q.org_id
+CROSS JOIN LATERAL unnest(s.under) AS u
+WHERE q.quota > 0"""
+_INSERT = """
+WITH written AS (
+INSERT INTO supervision_target (plan_id, business_id, org_id, region_code, draw_key, must_check, pack_no,
+                                confirm, result_status)
+{select}
+ORDER BY org_id, k, id
+RETURNING 1)
+SELECT count(*) AS n FROM written
+"""
+# Without a must-check list a candidate's rank in its authority is its place in the packs.
+_WRITE_PG = _INSERT.format(select=f"""
+SELECT $1, id, org_id, region_code, k, FALSE, (off + (rank - 1) / $2 + 1)::int, 'pending', 'pending'
+FROM ({_RANKED}) c
+WHERE rank <= quota""")
+_WRITE_PG_MUST = _INSERT.format(select=f"""
+SELECT $1, id, org_id, region_code, k, m, (off + (n - 1) / $2 + 1)::int, 'pending', 'pending'
+FROM (SELECT a.*, row_number() OVER (PARTITION BY a.org_id ORDER BY a.k, a.id) AS n
+      FROM (SELECT c.id, c.org_id, c.region_code, c.k, FALSE AS m, c.off
+            FROM ({_RANKED}) c
+            WHERE c.rank <= c.quota
+            UNION ALL
+            SELECT u.id, u.org_id, u.region_code, hashint8extended(u.id, $3::bigint), TRUE, q.off
+            FROM unnest($7::bigint[], $8::bigint[], $9::varchar[]) AS u(id, org_id, region_code)
+            JOIN unnest($4::bigint[], $5::int[], $6::int[]) AS q(org_id, quota, off) ON q.org_id = u.org_id) a
+     ) p""")
+
+
+async def scan_to_table(conn: Any, plan: Plan, seed: int) -> tuple[Candidates, list[dict[str, Any]]]:
+    """The draw's scan into the temporary table (PostgreSQL, in the caller's transaction); per authority
+    (org_id, n, s, ks, under = how many candidates fell under the threshold)."""
+    cand = await candidates_of(conn, plan)
+    await conn.execute_script(f"DROP TABLE IF EXISTS {_SCAN_TABLE}; {PARALLEL_ON} {await _fast_toast(conn)}")
+    # m: how many fell under the threshold, counted once by the leader (reading it back needs no detoasting)
+    await conn.execute_query(f"CREATE TEMPORARY TABLE {_SCAN_TABLE} ON COMMIT DROP AS SELECT a.*, "
+                             f"coalesce(cardinality(a.under), 0) AS m "
+                             f"FROM ({_scan_sql(cand, plan, seed, for_python=False)}) a", cand.params)
+    await conn.execute_script(f"{PARALLEL_OFF} SET LOCAL default_toast_compression TO DEFAULT;")
+    rows = await _query(conn, f"SELECT org_id, n, s, ks, m AS under FROM {_SCAN_TABLE}", [])
+    return cand, rows
+
+
+async def draw_and_write(conn: Any, plan: Plan, seed: int, must_ids: dict[int, tuple[int, str]]) -> Written:
+    """The draw of `plan` under `seed`, written to supervision_target in the caller's transaction: the same
+    rows as `insert_targets(packs(select(…)))`. PostgreSQL ranks, packs and writes in the database (one
+    INSERT … SELECT over the scan kept in a temporary table); SQLite runs `select` and `packs` in Python.
+    Raises NothingToDraw, having written nothing, when there is nothing to draw."""
+    if conn.capabilities.dialect != "postgres":
+        drawn = await select(conn, plan, seed, must_ids)
+        if drawn.drawn_count == 0:
+            raise NothingToDraw(drawn.candidate_count)
+        await insert_targets(conn, plan.id, packs(drawn, plan.group_size))
+        return Written(seed=seed, counts=drawn.counts, quotas=drawn.quotas, fingerprint=drawn.fingerprint,
+                       drawn_count=drawn.drawn_count)
+    cand, rows = await scan_to_table(conn, plan, seed)
+    groups = {r["org_id"]: (int(r["n"]), int(r["s"]), int(r["ks"])) for r in rows}
+    counts = {g: v[0] for g, v in groups.items()}
+    quotas = sampling.quotas(counts, Decimal(plan.ratio))
+    drawn_count = sum(quotas.values()) + len(must_ids)
+    if drawn_count == 0:
+        raise NothingToDraw(sum(counts.values()))
+    under = {r["org_id"]: int(r["under"]) for r in rows}
+    short = [g for g, q in quotas.items() if under[g] < q]
+    if short:  # rare (tiny authorities): their every candidate instead of those under the threshold
+        await conn.execute_query(
+            f"UPDATE {_SCAN_TABLE} t SET under = f.under FROM (SELECT org_id, "
+            f"array_agg(ROW(id, region_code)::gtt_draw_row) AS under FROM ({_full_sql(cand, seed, short)}) c "
+            f"GROUP BY org_id) f WHERE t.org_id = f.org_id", cand.params)
+    must_per_org: dict[int, int] = defaultdict(int)
+    for org, _ in must_ids.values():
+        must_per_org[org] += 1
+    orgs = sorted({g for g, q in quotas.items() if q > 0} | set(must_per_org))
+    offsets, first = [], 0
+    for g in orgs:
+        offsets.append(first)
+        first += -(-(quotas.get(g, 0) + must_per_org[g]) // plan.group_size)
+    params = [plan.id, plan.group_size, seed, orgs, [quotas.get(g, 0) for g in orgs], offsets]
+    if must_ids:
+        must = sorted(must_ids.items())
+        params += [[b for b, _ in must], [o for _, (o, _) in must], [r for _, (_, r) in must]]
+    written = await _query(conn, _WRITE_PG_MUST if must_ids else _WRITE_PG, params)
+    await conn.execute_script(f"DROP TABLE {_SCAN_TABLE}")
+    if int(written[0]["n"]) != drawn_count:  # the quotas never exceed what was read: a broken invariant
+        raise RuntimeError(f"draw wrote {written[0]['n']} targets, expected {drawn_count}")
+    return Written(seed=seed, counts=counts, quotas=quotas, fingerprint=sampling.fingerprint(groups),
+                   drawn_count=drawn_count)
 
 
 def packs(drawn: Drawn, group_size: int) -> list[tuple[int, int, bool, int, int, str]]:

@@ -666,10 +666,10 @@ async def run_draw(*, actor: StaffUser, plan_id: int, seed: int | None = None) -
             "business_id", flat=True)
         must = {b.id: (b.org_id, b.region_code) for b in await Business.filter(id__in=list(must_ids)).using_db(
             conn).only("id", "org_id", "region_code")} if must_ids else {}
-        drawn = await db_draw.select(conn, p, seed, must)
-        if drawn.drawn_count == 0:
-            raise e.NoCandidates(data={"candidate_count": drawn.candidate_count})
-        await db_draw.insert_targets(conn, p.id, db_draw.packs(drawn, p.group_size))
+        try:
+            drawn = await db_draw.draw_and_write(conn, p, seed, must)
+        except db_draw.NothingToDraw as exc:
+            raise e.NoCandidates(data={"candidate_count": exc.candidate_count}) from None
         before = p.status
         values = {"status": nxt, "seed": str(seed), "algorithm": sampling.ALGORITHM, "fingerprint": drawn.fingerprint,
                   "candidate_count": drawn.candidate_count, "drawn_count": drawn.drawn_count,
