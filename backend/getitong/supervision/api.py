@@ -144,6 +144,14 @@ async def list_inspectors(request: Request, q: s.InspectorQuery) -> HTTPResponse
     return ok(await service.list_inspectors(actor=request.ctx.actor, q=q))
 
 
+@bp_admin.get("/staff")
+@openapi.summary("查找可加入执法人员库的系统用户（姓名或账号，本级及下级）")
+@staff_required
+@query(s.StaffLookupQuery)
+async def lookup_staff(request: Request, q: s.StaffLookupQuery) -> HTTPResponse:
+    return ok(await service.lookup_staff(actor=request.ctx.actor, q=q.q, limit=q.limit))
+
+
 @bp_admin.post("/inspectors")
 @openapi.summary("新增执法人员（须已有系统用户账号）")
 @staff_required

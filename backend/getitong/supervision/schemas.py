@@ -132,6 +132,11 @@ class InspectorQuery(PageQuery):
     on_duty: bool | None = None
 
 
+class StaffLookupQuery(BaseModel):
+    q: str = Field(min_length=1, max_length=32, description="姓名或账号（包含）")
+    limit: int = Field(20, ge=1, le=50)
+
+
 class RecusalCreate(Strict):
     code: str = Field(min_length=1, max_length=32, description="统一社会信用代码或注册号")
     reason: str = Field("", max_length=255)

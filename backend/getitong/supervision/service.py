@@ -278,6 +278,20 @@ def _check_cert_dates(start: date | None, end: date | None) -> None:
         raise errors.ValidationFailed("执法证有效期限截止时间不能早于起始时间")
 
 
+async def lookup_staff(*, actor: StaffUser, q: str, limit: int) -> dict[str, Any]:
+    """Staff accounts of the actor's subtree by name or username, to add to the inspector pool (the pool's
+    managers have no user administration rights): who is already an inspector is said."""
+    require(actor, Perm.INSPECTOR_MANAGE)
+    text = q.strip()
+    qs = scope.scoped(StaffUser.filter(is_active=True), actor).filter(Q(name__contains=text) | Q(username__contains=text))
+    users = await qs.order_by("name", "id").limit(limit)
+    pooled = set(await Inspector.filter(staff_id__in=[u.id for u in users]).values_list("staff_id", flat=True))
+    orgs = await _org_names({u.org_id for u in users})
+    return {"items": [{"id": u.id, "name": u.name, "username": u.username, "org": {"id": u.org_id,
+                                                                                   "name": orgs.get(u.org_id, "")},
+                       "is_inspector": u.id in pooled} for u in users]}
+
+
 async def create_inspector(*, actor: StaffUser, data: s.InspectorCreate) -> dict[str, Any]:
     """Add a staff user of the actor's scope to the inspector pool; unit and name come from the account."""
     require(actor, Perm.INSPECTOR_MANAGE)
