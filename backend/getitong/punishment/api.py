@@ -86,6 +86,30 @@ async def matter(request: Request, matter_id: int) -> HTTPResponse:
     return ok(await service.matter(actor=request.ctx.actor, matter_id=matter_id))
 
 
+@bp_admin.get("/matters/export")
+@openapi.summary("惩戒事项导出（Excel）：选中的事项（ids，逗号分隔）或当前查询条件的事项，每个主体一行")
+@staff_required
+@query(s.MatterExportQuery)
+async def export_matters(request: Request, q: s.MatterExportQuery) -> HTTPResponse:
+    return _file(await service.export_matters(actor=request.ctx.actor, q=q), XLSX, "惩戒事项.xlsx")
+
+
+@bp_admin.patch("/matters/<matter_id:int>")
+@openapi.summary("修改惩戒事项（决定信息、惩戒主体、惩戒目录）；已有反馈的主体或目录不能移除")
+@staff_required
+@body(s.MatterPatch)
+async def update_matter(request: Request, matter_id: int, data: s.MatterPatch) -> HTTPResponse:
+    return ok(await service.update_matter(actor=request.ctx.actor, matter_id=matter_id, data=data))
+
+
+@bp_admin.delete("/matters/<matter_id:int>")
+@openapi.summary("删除惩戒事项（尚无惩戒实施反馈的）")
+@staff_required
+async def delete_matter(request: Request, matter_id: int) -> HTTPResponse:
+    await service.delete_matter(actor=request.ctx.actor, matter_id=matter_id)
+    return ok()
+
+
 @bp_admin.get("/stats")
 @openapi.summary("惩戒实施反馈统计（年度，按类别与目录）")
 @staff_required
@@ -103,10 +127,14 @@ async def inbox(request: Request, q: s.MatterQuery) -> HTTPResponse:
 
 
 @bp_admin.get("/inbox/export")
-@openapi.summary("批量下载本部门的联合惩戒事项（XML）")
+@openapi.summary("批量下载本部门的联合惩戒事项（format=xml 或 xlsx，按查询条件）")
 @staff_required
-async def inbox_export(request: Request) -> HTTPResponse:
-    return _file(await service.inbox_xml(actor=request.ctx.actor), "application/xml", "联合惩戒.xml")
+@query(s.InboxExportQuery)
+async def inbox_export(request: Request, q: s.InboxExportQuery) -> HTTPResponse:
+    data = await service.inbox_export(actor=request.ctx.actor, q=q)
+    if q.format == "xlsx":
+        return _file(data, XLSX, "联合惩戒.xlsx")
+    return _file(data, "application/xml", "联合惩戒.xml")
 
 
 @bp_admin.post("/inbox/<matter_id:int>/feedback")

@@ -14,3 +14,9 @@ ExcelInvalid = define_error("ExcelInvalid", 422, "PUNISHMENT_EXCEL_INVALID", "�
 ExcelNoUsccColumn = define_error("ExcelNoUsccColumn", 422, "PUNISHMENT_EXCEL_NO_USCC_COLUMN",
                                  "表格第一行须有“统一社会信用代码”列")
 ExcelTooManyRows = define_error("ExcelTooManyRows", 413, "PUNISHMENT_EXCEL_TOO_MANY_ROWS", "表格行数超出上限（1000 行）")
+MatterHasFeedback = define_error("MatterHasFeedback", 409, "PUNISHMENT_MATTER_HAS_FEEDBACK",
+                                 "该惩戒事项已有惩戒实施反馈，不能删除")
+SubjectHasFeedback = define_error("SubjectHasFeedback", 409, "PUNISHMENT_SUBJECT_HAS_FEEDBACK",
+                                  "惩戒主体已有惩戒实施反馈，不能移除")
+EntryHasFeedback = define_error("EntryHasFeedback", 409, "PUNISHMENT_ENTRY_HAS_FEEDBACK",
+                                "惩戒目录已有惩戒实施反馈，不能移除")

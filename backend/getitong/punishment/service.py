@@ -174,7 +174,9 @@ def _matter_q(q: s.MatterQuery) -> Q:
         parts &= Q(category=q.category.value)
     if q.q:
         text = q.q.strip()
-        named = Subquery(MatterSubject.filter(Q(name__contains=text) | Q(uscc=text.upper())).values("matter_id"))
+        # A text longer than a code cannot be one (and the column's validator would refuse it as a lookup value).
+        by_code = Q(uscc=text.upper()) if len(text) <= 18 else Q(id__lt=0)
+        named = Subquery(MatterSubject.filter(Q(name__contains=text) | by_code).values("matter_id"))
         parts &= Q(id__in=named) | Q(decision_no=text)
     return parts
 
@@ -196,6 +198,192 @@ async def matter(*, actor: StaffUser, matter_id: int) -> dict[str, Any]:
     if m is None or not await scope.in_scope(actor, m.org_id):
         raise e.MatterNotFound()
     return await _matter_detail(m.id)
+
+
+async def _managed(actor: StaffUser, matter_id: int) -> Matter:
+    require(actor, Perm.PUNISHMENT_MANAGE)
+    m = await Matter.get_or_none(id=matter_id)
+    if m is None or not await scope.in_scope(actor, m.org_id):
+        raise e.MatterNotFound()
+    return m
+
+
+_DECISION_FIELDS = ("decision_no", "decision_org", "decision_date", "expected_on", "requirements")
+
+
+def _decision(m: Matter) -> dict[str, Any]:
+    values = {k: getattr(m, k) for k in _DECISION_FIELDS}
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
+
+
+async def update_matter(*, actor: StaffUser, matter_id: int, data: s.MatterPatch) -> dict[str, Any]:
+    """修改惩戒事项: decision fields, subjects and entries (full new sets). A subject or an entry that already has
+    feedback cannot be removed; the departments of added entries find the matter in their inbox."""
+    m = await _managed(actor, matter_id)
+    given = data.model_fields_set
+    fields = {k: getattr(data, k) for k in _DECISION_FIELDS if k in given}
+    add_b: list[int] = []
+    add_e: list[int] = []
+    businesses: list[Business] = []
+    entries: list[CatalogEntry] = []
+    if data.business_ids is not None:
+        have = set(await MatterSubject.filter(matter_id=m.id).values_list("business_id", flat=True))
+        add_b = sorted(set(data.business_ids) - have)
+        businesses = await scope.scoped(Business.filter(id__in=add_b), actor) if add_b else []
+        if len(businesses) != len(add_b):
+            raise e.SubjectsInvalid(data={"business_ids": sorted(set(add_b) - {b.id for b in businesses})})
+    if data.entry_ids is not None:
+        have = set(await MatterEntry.filter(matter_id=m.id).values_list("entry_id", flat=True))
+        add_e = sorted(set(data.entry_ids) - have)
+        entries = await scope.scoped(CatalogEntry.filter(id__in=add_e), actor) if add_e else []
+        if len(entries) != len(add_e):
+            raise e.EntryNotFound(data={"entry_ids": sorted(set(add_e) - {x.id for x in entries})})
+    async with in_transaction() as conn:
+        # The matter's row lock orders this edit after (or before) any feedback being written for it.
+        locked = await Matter.select_for_update().using_db(conn).get_or_none(id=m.id)
+        if locked is None:
+            raise e.MatterNotFound()
+        subjects = set(await MatterSubject.filter(matter_id=m.id).using_db(conn).values_list("business_id", flat=True))
+        links = set(await MatterEntry.filter(matter_id=m.id).using_db(conn).values_list("entry_id", flat=True))
+        drop_b = sorted(subjects - set(data.business_ids)) if data.business_ids is not None else []
+        drop_e = sorted(links - set(data.entry_ids)) if data.entry_ids is not None else []
+        if drop_b:
+            used = await Feedback.filter(matter_id=m.id, business_id__in=drop_b).using_db(conn).values_list(
+                "business_id", flat=True)
+            if used:
+                raise e.SubjectHasFeedback(data={"business_ids": sorted(set(used))})
+        if drop_e:
+            used = await Feedback.filter(matter_id=m.id, entry_id__in=drop_e).using_db(conn).values_list(
+                "entry_id", flat=True)
+            if used:
+                raise e.EntryHasFeedback(data={"entry_ids": sorted(set(used))})
+        before = _decision(locked)
+        if fields:
+            await Matter.filter(id=m.id).using_db(conn).update(**fields)
+        if drop_b:
+            await MatterSubject.filter(matter_id=m.id, business_id__in=drop_b).using_db(conn).delete()
+        if drop_e:
+            await MatterEntry.filter(matter_id=m.id, entry_id__in=drop_e).using_db(conn).delete()
+        new_b = [b for b in businesses if b.id not in subjects]
+        new_e = [x for x in entries if x.id not in links]
+        if new_b:
+            await MatterSubject.bulk_create([MatterSubject(matter_id=m.id, business_id=b.id, name=b.name, uscc=b.uscc,
+                                                           operator_name=b.operator_name) for b in new_b],
+                                            using_db=conn)
+        if new_e:
+            await MatterEntry.bulk_create([MatterEntry(matter_id=m.id, entry_id=x.id, department_id=x.department_id)
+                                           for x in new_e], using_db=conn)
+        changed = {k: v for k, v in data.model_dump(mode="json", include=set(fields)).items() if before[k] != v}
+        if changed or new_b or new_e or drop_b or drop_e:
+            await audit.record(
+                actor=actor, action="punishment.update", target_type="punishment_matter", target_id=m.id,
+                before={**{k: before[k] for k in changed}, "removed_business_ids": drop_b, "removed_entry_ids": drop_e},
+                after={**changed, "added_business_ids": [b.id for b in new_b], "added_entry_ids": [x.id for x in new_e]},
+                using_db=conn)
+    return await _matter_detail(m.id)
+
+
+async def delete_matter(*, actor: StaffUser, matter_id: int) -> None:
+    """删除惩戒事项: only while no department has reported feedback on it."""
+    m = await _managed(actor, matter_id)
+    async with in_transaction() as conn:
+        if await Matter.select_for_update().using_db(conn).get_or_none(id=m.id) is None:
+            raise e.MatterNotFound()
+        n = await Feedback.filter(matter_id=m.id).using_db(conn).count()
+        if n:
+            raise e.MatterHasFeedback(data={"feedback": n})
+        business_ids = await MatterSubject.filter(matter_id=m.id).using_db(conn).order_by("id").values_list(
+            "business_id", flat=True)
+        entry_ids = await MatterEntry.filter(matter_id=m.id).using_db(conn).order_by("id").values_list(
+            "entry_id", flat=True)
+        await MatterSubject.filter(matter_id=m.id).using_db(conn).delete()
+        await MatterEntry.filter(matter_id=m.id).using_db(conn).delete()
+        await Matter.filter(id=m.id).using_db(conn).delete()
+        await audit.record(actor=actor, action="punishment.delete", target_type="punishment_matter", target_id=m.id,
+                           before={**_decision(m), "category": m.category, "business_ids": list(business_ids),
+                                   "entry_ids": list(entry_ids)}, using_db=conn)
+
+
+EXPORT_LIMIT = 5000
+_EXPORT_HEADER = ["事项编号", "惩戒类别", "做出惩戒决定文号", "做出惩戒决定机关", "做出惩戒决定日期", "期望执行时间",
+                  "补充要求", "惩戒发布日期", "发起人员", "主体名称", "统一社会信用代码/注册号", "经营者", "惩戒目录",
+                  "惩戒机关", "惩戒依据", "惩戒措施", "反馈次数"]
+
+
+async def _export_rows(matter_ids: list[int], departments: list[int] | None = None) -> list[list[Any]]:
+    """One row per (matter, subject): the matter's fields, its entries (a department's only, when given) and the
+    number of feedback reports on that subject. Loaded in batches, not matter by matter."""
+    out: list[list[Any]] = []
+    for start in range(0, len(matter_ids), 500):
+        batch = matter_ids[start:start + 500]
+        matters = {m.id: m for m in await Matter.filter(id__in=batch)}
+        subjects: dict[int, list[MatterSubject]] = defaultdict(list)
+        for x in await MatterSubject.filter(matter_id__in=batch).order_by("id"):
+            subjects[x.matter_id].append(x)
+        links_qs = MatterEntry.filter(matter_id__in=batch)
+        fb_qs = Feedback.filter(matter_id__in=batch)
+        if departments is not None:
+            links_qs = links_qs.filter(department_id__in=departments)
+            fb_qs = fb_qs.filter(department_id__in=departments)
+        links: dict[int, list[MatterEntry]] = defaultdict(list)
+        for x in await links_qs.select_related("entry", "department").order_by("id"):
+            links[x.matter_id].append(x)
+        counts = {(r["matter_id"], r["business_id"]): int(r["n"]) for r in await fb_qs.annotate(n=Count("id"))
+                  .group_by("matter_id", "business_id").values("matter_id", "business_id", "n")}
+        for mid in batch:
+            m = matters.get(mid)
+            if m is None:
+                continue
+            ls = links[mid]
+            entry_cols = ["；".join(x.entry.name for x in ls), "；".join(x.department.name for x in ls),
+                          "；".join(x.entry.basis for x in ls), "；".join(x.entry.measures for x in ls)]
+            head = [m.id, CATEGORY_LABELS[Category(m.category)], m.decision_no, m.decision_org,
+                    m.decision_date.isoformat(), m.expected_on.isoformat() if m.expected_on else "", m.requirements,
+                    m.published_at.date().isoformat(), m.published_by]
+            for x in subjects[mid]:
+                out.append([*head, x.name, x.uscc, x.operator_name, *entry_cols, counts.get((mid, x.business_id), 0)])
+    return out
+
+
+async def _workbook(title: str, rows: list[list[Any]]) -> bytes:
+    def build() -> bytes:
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet(title)
+        ws.append(_EXPORT_HEADER)
+        for row in rows:
+            cells = []
+            for v in row:
+                if isinstance(v, str) and v.startswith(("=", "+", "-", "@")):
+                    c = WriteOnlyCell(ws, value=v)
+                    c.data_type = "s"  # text as typed, never a formula
+                    cells.append(c)
+                else:
+                    cells.append(v)
+            ws.append(cells)
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+
+    return await asyncio.to_thread(build)
+
+
+async def export_matters(*, actor: StaffUser, q: s.MatterExportQuery) -> bytes:
+    """惩戒事项管理 导出: the selected matters (all must be the actor's), else those matching the list filters."""
+    require(actor, Perm.PUNISHMENT_MANAGE)
+    qs = scope.scoped(Matter.all(), actor)
+    if q.ids:
+        ids = q.id_list()
+        found = set(await qs.filter(id__in=ids).values_list("id", flat=True))
+        if len(found) != len(ids):
+            raise e.MatterNotFound(data={"ids": sorted(set(ids) - found)})
+        matter_ids = sorted(found, reverse=True)
+    else:
+        matter_ids = list(await qs.filter(_matter_q(s.MatterQuery(category=q.category, q=q.q)))
+                          .order_by("-id").limit(EXPORT_LIMIT).values_list("id", flat=True))
+    return await _workbook("惩戒事项", await _export_rows(matter_ids))
 
 
 async def stats(*, actor: StaffUser, year: int) -> dict[str, Any]:
@@ -243,6 +431,11 @@ async def feedback(*, actor: StaffUser, matter_id: int, data: s.FeedbackIn) -> d
     if link is None or not subject:
         raise e.NotAddressed()
     async with in_transaction() as conn:
+        # Serialised with 修改/删除 of the matter (they lock its row and look for feedback).
+        if await Matter.select_for_update().using_db(conn).get_or_none(id=matter_id) is None or not await \
+                MatterEntry.filter(id=link.id).using_db(conn).exists() or not await MatterSubject.filter(
+                    matter_id=matter_id, business_id=data.business_id).using_db(conn).exists():
+            raise e.NotAddressed()
         f = await Feedback.create(matter_id=matter_id, entry_id=data.entry_id, business_id=data.business_id,
                                   department_id=link.department_id, implemented_on=data.implemented_on,
                                   measure=data.measure, note=data.note, by_name=actor.name, using_db=conn)
@@ -252,12 +445,20 @@ async def feedback(*, actor: StaffUser, matter_id: int, data: s.FeedbackIn) -> d
     return await _matter_detail(matter_id, departments=depts)
 
 
-async def inbox_xml(*, actor: StaffUser) -> bytes:
-    """The department's matters and subjects as XML (批量下载 xml)."""
+async def inbox_export(*, actor: StaffUser, q: s.InboxExportQuery) -> bytes:
+    """批量下载 xml / excel: the department's matters matching the inbox filters."""
     depts = await _departments(actor)
     mine = Subquery(MatterEntry.filter(department_id__in=depts).values("matter_id"))
-    matters = [await _matter_detail(m.id, departments=depts)
-               for m in await Matter.filter(id__in=mine).order_by("-id").limit(2000)]
+    ids = list(await Matter.filter(id__in=mine).filter(_matter_q(s.MatterQuery(category=q.category, q=q.q)))
+               .order_by("-id").limit(2000).values_list("id", flat=True))
+    if q.format == "xlsx":
+        return await _workbook("联合惩戒", await _export_rows(ids, departments=depts))
+    return await _inbox_xml(ids, depts)
+
+
+async def _inbox_xml(ids: list[int], depts: list[int]) -> bytes:
+    """The department's matters and subjects as XML (批量下载 xml)."""
+    matters = [await _matter_detail(mid, departments=depts) for mid in ids]
 
     def build() -> bytes:
         root = ET.Element("punishments", {"count": str(len(matters))})
@@ -296,8 +497,8 @@ async def received_lists(*, actor: StaffUser, q: s.ListQuery) -> dict[str, Any]:
         qs = qs.exclude(id__in=done)
     if q.q:
         text = q.q.strip()
-        qs = qs.filter(business_id__in=Subquery(Business.filter(Q(name__contains=text) | Q(uscc=text.upper()))
-                                                .values("id")))
+        by_code = Q(uscc=text.upper()) if len(text) <= 18 else Q(id__lt=0)
+        qs = qs.filter(business_id__in=Subquery(Business.filter(Q(name__contains=text) | by_code).values("id")))
     rows, nxt = await keyset(qs.select_related("business"), cursor=q.cursor, limit=q.limit)
     downloaded = set(await ListDownload.filter(department_id__in=depts, listing_id__in=[x.id for x in rows])
                      .values_list("listing_id", flat=True))
