@@ -18,6 +18,8 @@ import { runRiskChecks } from './risk.mjs'
 import { runRegistrationChecks } from './registration.mjs'
 import { runNoticeChecks } from './notices.mjs'
 import { runSupervisionChecks } from './supervision.mjs'
+import { runPunishmentChecks } from './punishment.mjs'
+import { runCollectionChecks } from './collection.mjs'
 
 const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8000').replace(/\/+$/, '')
 const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url))
@@ -181,6 +183,8 @@ try {
   if (only('registration')) await runRegistrationChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
   if (only('notices')) await runNoticeChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
   if (only('supervision')) await runSupervisionChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('punishment')) await runPunishmentChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
+  if (only('collection')) await runCollectionChecks({ browser, baseUrl: BASE_URL, timeout: TIMEOUT, check, assert, shot, pageErrors, fillLogin, admin: ADMIN })
 
   // A fresh browser: wrong passwords for another staff account must bring up the captcha.
   const anon = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })

@@ -98,6 +98,9 @@ export interface Entity {
   org: IdName | null
   industry: string | null
   address: string | null
+  /** 资金数额 / 注册资本 in 万元 (decimal string), and the 经营范围 wording. */
+  capital?: string | null
+  business_scope?: string
   established_on: string | null
   status: string
   status_label: string
@@ -110,8 +113,21 @@ export interface EntityFilters {
   q?: string
   uscc?: string
   region_code?: string
+  /** One or more of active / cancelled / revoked, comma separated. */
   status?: string
   kind?: string
+  // 企业搜索 高级查询 (backend EntityQuery)
+  reg_no?: string
+  operator?: string
+  industry?: string
+  address?: string
+  org_id?: number
+  this_level_only?: boolean
+  established_from?: string
+  established_to?: string
+  capital_min?: number
+  capital_max?: number
+  business_scope?: string
 }
 
 export interface LicenseQr {

@@ -4,6 +4,7 @@ import type { Component } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
 import { Checked, Share, Key, Flag, Calendar, Star, Promotion, Medal, Trophy, Notebook, Reading, Tickets, Present, CreditCard, Money, Coin, ChatLineSquare, DataAnalysis, Document, House, List, OfficeBuilding, Setting, User, Warning, WarningFilled } from '@element-plus/icons-vue'
 import { Bell, Collection, Connection, FolderOpened, Search, Stamp, Download as DownloadIcon, Aim } from '@element-plus/icons-vue'
+import { EditPen, UploadFilled, DocumentChecked, Histogram, Files } from '@element-plus/icons-vue'
 import AppLayout from '@/components/layout/AppLayout.vue'
 
 declare module 'vue-router' {
@@ -24,7 +25,7 @@ declare module 'vue-router' {
 }
 
 /** Icons of the sidebar groups named by `meta.group`. */
-export const MENU_GROUP_ICONS: Record<string, Component> = { 诉求管理: ChatLineSquare, 信用修复: Checked, 金融服务: Money, 内容管理: Reading, 名特优新: Medal, 党建: Flag, 系统管理: Setting, 登记注册: Stamp, 双告知: Bell, 双随机: Aim }
+export const MENU_GROUP_ICONS: Record<string, Component> = { 诉求管理: ChatLineSquare, 信用修复: Checked, 金融服务: Money, 内容管理: Reading, 名特优新: Medal, 党建: Flag, 系统管理: Setting, 登记注册: Stamp, 双告知: Bell, 双随机: Aim, 信息归集: Files }
 
 /** Any appeal role sees the queue (the API scopes what each one sees). */
 const APPEAL_VIEW = ['appeal:desk', 'appeal:handle', 'appeal:supervise', 'appeal:stats']
@@ -76,6 +77,38 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/risk/RiskListView.vue'),
     meta: { title: '风险信息', icon: Warning, perm: 'entity:read', menu: true },
   },
+  // ---- 信息归集 (seed 004 §二 信息提供, §四 信息管理) ----
+  {
+    path: 'collection/entry',
+    name: 'collection-entry',
+    component: () => import('@/views/collection/CollectionEntryView.vue'),
+    meta: { title: '在线录入', icon: EditPen, perm: 'data:import', menu: true, group: '信息归集' },
+  },
+  {
+    path: 'collection/imports',
+    name: 'collection-imports',
+    component: () => import('@/views/collection/CollectionImportView.vue'),
+    meta: { title: '批量导入', icon: UploadFilled, perm: 'data:import', menu: true, group: '信息归集' },
+  },
+  {
+    path: 'collection/records',
+    name: 'collection-records',
+    component: () => import('@/views/collection/CollectionRecordsView.vue'),
+    meta: { title: '本部门问题数据处理', icon: DocumentChecked, perm: 'data:import', menu: true, group: '信息归集' },
+  },
+  {
+    path: 'collection/stats',
+    name: 'collection-stats',
+    component: () => import('@/views/collection/CollectionStatsView.vue'),
+    meta: { title: '查询统计', icon: Histogram, perm: 'data:import', menu: true, group: '信息归集' },
+  },
+  {
+    path: 'collection/compare',
+    name: 'collection-compare',
+    component: () => import('@/views/collection/CollectionCompareView.vue'),
+    meta: { title: '批量对比', icon: Files, perm: 'data:import', menu: true, group: '信息归集' },
+  },
+  // ---- end 信息归集 ----
   // ---- 登记注册, 双告知 and 双随机 (docs/registration.md, docs/notices.md, docs/supervision.md) ----
   {
     path: 'registrations',
@@ -155,7 +188,107 @@ export const appChildren: RouteRecordRaw[] = [
     component: () => import('@/views/supervision/PlanListView.vue'),
     meta: { title: '抽查方案', icon: List, perm: ['inspection:plan', 'inspection:review', 'inspector:manage'], menu: true, group: '双随机' },
   },
+  {
+    path: 'inspections/plans/new',
+    name: 'inspection-plan-new',
+    component: () => import('@/views/supervision/PlanEditView.vue'),
+    meta: { title: '新建抽查方案', perm: 'inspection:plan', group: '双随机', activeMenu: '/inspections/plans' },
+  },
+  {
+    path: 'inspections/plans/:id(\\d+)/edit',
+    name: 'inspection-plan-edit',
+    component: () => import('@/views/supervision/PlanEditView.vue'),
+    meta: { title: '编辑抽查方案', perm: 'inspection:plan', group: '双随机', activeMenu: '/inspections/plans' },
+  },
+  {
+    path: 'inspections/plans/:id(\\d+)',
+    name: 'inspection-plan-detail',
+    component: () => import('@/views/supervision/PlanDetailView.vue'),
+    meta: { title: '抽查方案办理', perm: ['inspection:plan', 'inspection:review', 'inspector:manage'], group: '双随机', activeMenu: '/inspections/plans' },
+  },
+  {
+    path: 'inspections/catalog',
+    name: 'inspection-catalog',
+    component: () => import('@/views/supervision/CatalogView.vue'),
+    meta: { title: '检查事项', icon: Notebook, perm: ['inspection:plan', 'inspection:review', 'inspector:manage'], menu: true, group: '双随机' },
+  },
+  {
+    path: 'inspections/inspectors',
+    name: 'inspection-inspectors',
+    component: () => import('@/views/supervision/InspectorListView.vue'),
+    meta: { title: '执法人员库', icon: User, perm: ['inspection:plan', 'inspection:review', 'inspector:manage'], menu: true, group: '双随机' },
+  },
+  {
+    path: 'inspections/targets',
+    name: 'inspection-targets',
+    component: () => import('@/views/supervision/TargetQueryView.vue'),
+    meta: { title: '检查对象查询', icon: Search, perm: ['inspection:plan', 'inspection:review', 'inspector:manage'], menu: true, group: '双随机' },
+  },
+  {
+    path: 'inspections/tasks',
+    name: 'inspection-tasks',
+    component: () => import('@/views/supervision/TaskListView.vue'),
+    meta: { title: '抽查任务', icon: Tickets, perm: 'inspection:execute', menu: true, group: '双随机' },
+  },
+  {
+    path: 'inspections/targets/:id(\\d+)',
+    name: 'inspection-target',
+    component: () => import('@/views/supervision/TargetResultView.vue'),
+    meta: { title: '抽查结果', perm: ['inspection:execute', 'inspection:plan', 'inspection:review', 'inspector:manage'], group: '双随机', activeMenu: '/inspections/targets' },
+  },
   // ---- end 登记注册 / 双告知 / 双随机 ----
+  // ---- 联合惩戒 (docs/punishment.md): managers publish, department liaisons feed back and receive the lists ----
+  {
+    path: 'punishment/matters',
+    name: 'punishment-matters',
+    component: () => import('@/views/punishment/MatterListView.vue'),
+    meta: { title: '惩戒事项', icon: Tickets, perm: 'punishment:manage', menu: true, group: '联合惩戒' },
+  },
+  {
+    path: 'punishment/matters/new',
+    name: 'punishment-publish',
+    component: () => import('@/views/punishment/MatterPublishView.vue'),
+    meta: { title: '发布惩戒事项', perm: 'punishment:manage', group: '联合惩戒', activeMenu: '/punishment/matters' },
+  },
+  {
+    path: 'punishment/matters/:id(\\d+)/edit',
+    name: 'punishment-edit',
+    component: () => import('@/views/punishment/MatterPublishView.vue'),
+    meta: { title: '修改惩戒事项', perm: 'punishment:manage', group: '联合惩戒', activeMenu: '/punishment/matters' },
+  },
+  {
+    path: 'punishment/catalog',
+    name: 'punishment-catalog',
+    component: () => import('@/views/punishment/CatalogView.vue'),
+    meta: { title: '惩戒目录', icon: Collection, perm: 'punishment:manage', menu: true, group: '联合惩戒' },
+  },
+  {
+    path: 'punishment/stats',
+    name: 'punishment-stats',
+    component: () => import('@/views/punishment/StatsView.vue'),
+    meta: { title: '惩戒统计', icon: DataAnalysis, perm: 'punishment:manage', menu: true, group: '联合惩戒' },
+  },
+  {
+    path: 'punishment/inbox',
+    name: 'punishment-inbox',
+    component: () => import('@/views/punishment/InboxView.vue'),
+    meta: { title: '惩戒反馈', icon: Promotion, perm: 'notice:receive', menu: true, group: '联合惩戒' },
+  },
+  {
+    path: 'punishment/lists/serious',
+    name: 'punishment-serious',
+    component: () => import('@/views/punishment/ReceivedListView.vue'),
+    props: { kind: 'serious_violation' },
+    meta: { title: '严重违法失信企业名单', icon: Document, perm: 'notice:receive', menu: true, group: '联合惩戒' },
+  },
+  {
+    path: 'punishment/lists/abnormal',
+    name: 'punishment-abnormal',
+    component: () => import('@/views/punishment/ReceivedListView.vue'),
+    props: { kind: 'abnormal' },
+    meta: { title: '经营异常名录', icon: Document, perm: 'notice:receive', menu: true, group: '联合惩戒' },
+  },
+  // ---- end 联合惩戒 ----
   {
     path: 'credit',
     name: 'credit',
