@@ -12,7 +12,11 @@ export function useLayout() {
 
   const me = computed(() => session.me)
   const menu = computed(() => buildMenu(appChildren, (code) => session.hasPerm(code), MENU_GROUP_ICONS))
-  const activeMenu = computed(() => route.meta.activeMenu ?? route.path)
+  // A page reached from several menus (告知详情 from 告知查询 / 告知接收 / 告知反馈) names its menu in ?from=.
+  const activeMenu = computed(() => {
+    const from = route.query.from
+    return route.meta.activeMenu ?? (typeof from === 'string' && from.startsWith('/') ? from : route.path)
+  })
   const breadcrumbs = computed(() =>
     route.matched.filter((r) => r.meta.title && r.name !== 'dashboard').map((r) => ({ title: r.meta.title!, group: r.meta.group })),
   )

@@ -28,7 +28,7 @@ export function useNoticeQuery() {
     Object.assign(form, blankNoticeSearch())
     return search()
   }
-  const openDetail = (row: Notice) => router.push({ name: 'notice-detail', params: { id: row.id } })
+  const openDetail = (row: Notice) => router.push({ name: 'notice-detail', params: { id: row.id }, query: { from: router.currentRoute.value.path } })
 
   return { form, ...list, departments, loadDepartments, search, reset, openDetail }
 }
