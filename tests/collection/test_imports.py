@@ -15,7 +15,7 @@ from tests.collection import factories as cf
 from tests.collection.factories import BASE, license_fields
 
 IMPORTS = f"{BASE}/imports"
-UNKNOWN = "92420204MA4X00000X"
+UNKNOWN = "92420204MA4X00000E"  # a well-formed code no business holds
 
 
 async def upload(client, token, data: bytes, name: str = "导入.xlsx", kind: str = "license"):

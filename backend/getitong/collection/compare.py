@@ -15,7 +15,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from getitong.collection import errors as c_errors
 from getitong.collection.config import CollectionSettings
-from getitong.collection.matching import normalize_code
+from getitong.collection.matching import (
+    LOSSY,
+    bad_check_character,
+    full_width_brackets,
+    lossy_number,
+    normalize_code,
+)
 from getitong.entities.models import KIND_LABELS, STATUS_LABELS, Business
 from getitong.staff.models import Org, StaffUser
 from getitong.staff.permissions import Perm
@@ -51,7 +57,7 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _read(data: bytes, max_rows: int) -> list[tuple[str, str, str]]:
+def _read(data: bytes, max_rows: int) -> list[tuple[str, ...]]:
     if not data.startswith(b"PK\x03\x04"):
         raise c_errors.FileInvalid("请上传按批量对比模板填写的 Excel 文件（.xlsx）")
     try:
@@ -67,6 +73,8 @@ def _read(data: bytes, max_rows: int) -> list[tuple[str, str, str]]:
         out = []
         for values in rows:
             cells = tuple(_text(values[i]) if i is not None and i < len(values) else "" for i in idx)
+            if any(i is not None and i < len(values) and lossy_number(values[i]) for i in idx[:2]):
+                cells = (*cells[:2], cells[2], LOSSY)
             if not any(_text(v) for v in values):
                 continue
             if len(out) >= max_rows:
@@ -89,28 +97,39 @@ def _save(wb: Workbook) -> bytes:
     return buf.getvalue()
 
 
-async def compare(*, actor: StaffUser, data: bytes) -> bytes:
+# The 比对结果 values, counted for the summary the screen shows (header X-Compare-Counts).
+RESULT_KEYS = {"一致": "same", "名称不一致": "name_differs", "未找到": "not_found"}
+
+
+async def compare(*, actor: StaffUser, data: bytes) -> tuple[bytes, dict[str, int]]:
+    """The result workbook and its counts: total rows, same, name_differs, not_found, failed (not compared)."""
     require(actor, Perm.DATA_IMPORT)
     rows = await asyncio.to_thread(_read, data, CollectionSettings().compare_max_rows)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("比对结果")
     ws.append(OUTPUT)
     orgs: dict[int, str] = {}
+    counts = dict.fromkeys(("same", "name_differs", "not_found", "failed"), 0)
     for start in range(0, len(rows), BATCH):
         batch = rows[start:start + BATCH]
-        usccs = {normalize_code(u) for _, u, _ in batch} - {""}
-        regs = {normalize_code(r) for r, _, _ in batch} - {""}
-        by_uscc = {b.uscc: b for b in await Business.filter(uscc__in=list(usccs))} if usccs else {}
+        # Either code may be typed in either column: each is looked up as USCC and as 注册号.
+        codes = {normalize_code(c) for reg, code, *_ in batch for c in (reg, code)} - {""}
+        by_uscc = {b.uscc: b for b in await Business.filter(uscc__in=[c for c in codes if len(c) == 18])} \
+            if codes else {}
         by_reg: dict[str, list[Business]] = defaultdict(list)
-        if regs:
-            for b in await Business.filter(reg_no__in=list(regs)).order_by("id"):
+        if codes:
+            for b in await Business.filter(reg_no__in=list(codes)).order_by("id"):
                 by_reg[b.reg_no or ""].append(b)
         need = {b.org_id for b in [*by_uscc.values(), *(x for v in by_reg.values() for x in v)]} - set(orgs)
         if need:
             orgs.update({o.id: o.name for o in await Org.filter(id__in=list(need))})
-        for reg, code, name in batch:
-            ws.append(_line(reg, code, name, by_uscc, by_reg, orgs))
-    return await asyncio.to_thread(_save, wb)
+        for reg, code, name, *problem in batch:
+            line = [reg, code, name, "", "", "", "", "", "", "", "", problem[0]] if problem else \
+                _line(reg, code, name, by_uscc, by_reg, orgs)
+            ws.append(line)
+            counts[RESULT_KEYS.get(line[3], "failed")] += 1
+    counts["total"] = len(rows)
+    return await asyncio.to_thread(_save, wb), counts
 
 
 def _line(reg: str, code: str, name: str, by_uscc: dict[str, Business], by_reg: dict[str, list[Business]],
@@ -118,14 +137,20 @@ def _line(reg: str, code: str, name: str, by_uscc: dict[str, Business], by_reg: 
     given = [reg, code, name]
     if not reg and not code:
         return [*given, "", "", "", "", "", "", "", "", BOTH_EMPTY]
-    b = by_uscc.get(normalize_code(code)) if code else None
-    if b is None and reg:
-        found = by_reg.get(normalize_code(reg), [])
-        b = found[0] if len(found) == 1 else None
-        if len(found) > 1:
-            return [*given, "未找到", "", "", "", "", "", "", "", "该注册号对应多个主体，请填写统一社会信用代码"]
+    codes = list(dict.fromkeys(c for c in (normalize_code(code), normalize_code(reg)) if c))
+    b = next((by_uscc[c] for c in codes if c in by_uscc), None)
     if b is None:
-        return [*given, "未找到", "", "", "", "", "", "", "", ""]
-    result = "名称不一致" if name and name != b.name else "一致"
+        for c in codes:
+            found = by_reg.get(c, [])
+            if len(found) > 1:
+                return [*given, "未找到", "", "", "", "", "", "", "", "该注册号对应多个主体，请填写统一社会信用代码"]
+            if found:
+                b = found[0]
+                break
+    if b is None:
+        bad = [c for c in codes if bad_check_character(c)]
+        reason = f"统一社会信用代码{bad[0]}校验位错误，请核对" if bad else ""
+        return [*given, "未找到", "", "", "", "", "", "", "", reason]
+    result = "名称不一致" if name and b.name not in (name, full_width_brackets(name)) else "一致"
     return [*given, result, b.name, b.uscc, b.reg_no or "", KIND_LABELS[b.kind], STATUS_LABELS[b.status],
             b.established_on.isoformat() if b.established_on else "", orgs.get(b.org_id, ""), ""]

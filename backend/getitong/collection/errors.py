@@ -7,6 +7,8 @@ RecordMatched = define_error("CollectionRecordMatched", 409, "COLLECTION_RECORD_
                              "该记录已记名成功，不能删除（只能删除记名不成功或处理中的记录）")
 RecordDuplicate = define_error("CollectionRecordDuplicate", 409, "COLLECTION_RECORD_DUPLICATE",
                                "本部门已提供过该主体相同文号的同类记录")
+RecordPending = define_error("CollectionRecordPending", 409, "COLLECTION_RECORD_PENDING",
+                             "该记录所在的导入任务仍在处理中，请等导入完成后再修改或删除")
 BusinessNotFound = define_error("CollectionBusinessNotFound", 404, "COLLECTION_BUSINESS_NOT_FOUND",
                                 "未在市场主体登记库中查询到该主体")
 SubjectRequired = define_error("CollectionSubjectRequired", 422, "COLLECTION_SUBJECT_REQUIRED",

@@ -3,10 +3,13 @@ kind built from them, so the online form, the Excel template, the XML interface 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
@@ -37,6 +40,7 @@ class FieldDef:
         return d
 
 
+CHINA = ZoneInfo("Asia/Shanghai")
 LICENSE_CATEGORIES = ("普通", "特许", "认可", "核准", "登记", "其他")
 LICENSE_STATUSES = ("有效", "无效")
 PENALTY_TYPES = ("警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、暂扣或者吊销执照",
@@ -114,6 +118,42 @@ def to_bool(value: Any) -> Any:
     raise ValueError("应为“是”或“否”")
 
 
+_WAN = re.compile(r"^(.*?)\s*万元?$")
+
+
+def to_money(value: Any) -> Any:
+    """An amount in 万元 as staff type it: 1.5, 1.5万, 1.5万元, full-width digits, 1,200.5; an amount in 元 is
+    refused rather than silently read as 万元."""
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        m = _WAN.match(text)
+        if m:
+            text = m.group(1)
+        elif text.endswith("元"):
+            raise ValueError("单位应为万元（如 15000元 应填 1.5）")
+        value = text.replace(" ", "")
+    return to_amount(value)
+
+
+EARLIEST, LATEST = date(1949, 10, 1), date(2099, 12, 31)
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})T[\d:.]+(Z|[+-]\d{2}:?\d{2})?$")
+OUT_OF_RANGE = "超出合理范围（1949年10月1日至2099年12月31日），请检查年份"
+
+
+def to_day(value: Any) -> Any:
+    """to_date, plus full-width digits and the xs:dateTime an interface may send (2024-03-05T00:00:00+08:00);
+    a year typed wrong (0224, 2224) is refused rather than stored."""
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFKC", value).strip()
+        m = _ISO_DATETIME.match(value)
+        if m:
+            value = m.group(1)
+    day = to_date(value)
+    if day is not None and not EARLIEST <= day <= LATEST:
+        raise ValueError(OUT_OF_RANGE)
+    return day
+
+
 def _one_of(options: tuple[str, ...]) -> Any:
     def check(value: str) -> str:
         if value not in options:
@@ -128,9 +168,9 @@ def _annotation(f: FieldDef) -> Any:
     elif f.type == "select":
         base = Annotated[str, BeforeValidator(_text), AfterValidator(_one_of(f.options))]
     elif f.type == "date":
-        base = Annotated[date, BeforeValidator(to_date)]
+        base = Annotated[date, BeforeValidator(to_day)]
     elif f.type == "money":
-        base = Annotated[Decimal, BeforeValidator(to_amount)]
+        base = Annotated[Decimal, BeforeValidator(to_money)]
     else:
         base = Annotated[bool, BeforeValidator(to_bool)]
     return base if f.required else base | None
@@ -146,6 +186,8 @@ class _Base(BaseModel):
             raise ValueError("有效期至不能早于有效期自")
         if d.get("decided_on") and d.get("published_on") and d["published_on"] < d["decided_on"]:
             raise ValueError("公示日期不能早于处罚决定书日期")
+        if d.get("published_on") and d.get("decided_on") and d["decided_on"] > datetime.now(CHINA).date():
+            raise ValueError("处罚决定书日期不能晚于今天")
         return self
 
 
@@ -189,6 +231,8 @@ def _reason(f: FieldDef | None, e: dict[str, Any]) -> str:
         return message
     if kind in ("string_too_long", "too_long"):
         return f"{f.label}超出长度限制（最多{f.max_length}字）"
+    if f.type == "date" and OUT_OF_RANGE in message:
+        return f"{f.label}{OUT_OF_RANGE}"
     if f.type == "date" and kind != "missing":
         return f"{f.label}格式不正确（应为 YYYY-MM-DD）"
     return f"{f.label}{message}"

@@ -8,10 +8,12 @@ read), one batch is held at a time and the report is written by a write-only wor
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import io
 import logging
 import re
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,7 +32,7 @@ from getitong.collection import errors as c_errors
 from getitong.collection import fields as f
 from getitong.collection import service
 from getitong.collection.config import CollectionSettings
-from getitong.collection.matching import Register, Subject, normalize_code
+from getitong.collection.matching import LOSSY, Register, Subject, lossy_number, normalize_code
 from getitong.collection.models import CollectionImport, CollectionRecord
 from getitong.collection.workflow import (
     CHANNEL_LABELS,
@@ -85,7 +87,9 @@ def columns(kind: Kind) -> list[Column]:
 
 
 def _key(text: Any) -> str:
-    return str(text or "").strip().lstrip("*＊").strip()
+    """A header as compared: the required mark, spaces and line breaks anywhere, and full- vs half-width forms
+    (罚款金额(万元) = 罚款金额（万元）) do not matter."""
+    return "".join(unicodedata.normalize("NFKC", str(text or "")).split()).lstrip("*")
 
 
 # ---- template and XML sample ----
@@ -175,7 +179,7 @@ class Source:
 
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(sep=" ")
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -194,8 +198,13 @@ class ExcelSource(Source):
         except Exception as exc:  # noqa: BLE001 - any other zip that is no workbook is the same refusal
             raise c_errors.FileInvalid() from exc
         heads = [_key(v) for v in first]
-        by_header = {c.header: c for c in columns(kind)}
+        by_header = {_key(c.header): c for c in columns(kind)}
         self.map = {i: by_header[h].name for i, h in enumerate(heads) if h in by_header}
+        twice = sorted({h for h in heads if h in by_header and heads.count(h) > 1}, key=heads.index)
+        if twice:
+            self.close()
+            raise c_errors.HeaderInvalid(
+                "表头中以下列重复：" + "、".join(f"「{h}」" for h in twice) + "，每列只能出现一次", data={"duplicated": twice})
         found = set(self.map.values())
         missing = [c.header for c in columns(kind) if c.required and c.name not in found]
         if missing or not found & {CODE[0], NAME[0]}:
@@ -205,19 +214,34 @@ class ExcelSource(Source):
                 "表头与模板不一致，缺少列：" + "、".join(f"「{m}」" for m in missing) + "，请下载模板后按模板填写",
                 data={"missing": missing})
         self.keep = [i for i, h in enumerate(heads) if h not in (ROW_HEADER, REASON_HEADER)]
+        self.data_columns = set(self.map)  # a row holding only 原行号 / 失败原因 (or unknown columns) is blank
         raw_heads = ["" if v is None else str(v) for v in first]
         self.header = [raw_heads[i] for i in self.keep]
         self.estimated = max((self.ws.max_row or 1) - 1, 0)
 
     def rows(self) -> Iterator[Row]:
         for row_no, values in enumerate(self.ws.iter_rows(min_row=2, values_only=True), start=2):
-            if not any(v is not None and str(v).strip() for v in values):
+            if _blank_row(tuple(v for i, v in enumerate(values) if i in self.data_columns)):
                 continue
             raw = {name: _cell(values[i]) for i, name in self.map.items() if i < len(values)}
             yield Row(row_no, raw, [_cell(values[i]) if i < len(values) else None for i in self.keep])
 
     def close(self) -> None:
         self.wb.close()
+
+
+def _blank_row(values: tuple[Any, ...]) -> bool:
+    return not any(v is not None and str(v).strip() for v in values)
+
+
+def count_rows(source: Source, limit: int) -> int:
+    """Data rows actually filled in (blank and merely formatted rows left out), counting stops past limit."""
+    n = 0
+    for _ in source.rows():
+        n += 1
+        if n > limit:
+            break
+    return n
 
 
 _DANGEROUS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -235,24 +259,27 @@ def check_xml(data: bytes, kind: Kind) -> int:
     if decl and decl.group(1).lower() not in (b"utf-8", b"utf8"):
         raise c_errors.XmlInvalid("XML 文件须使用 UTF-8 编码")
     count = 0
+    root: ET.Element | None = None
     try:
         for event, elem in ET.iterparse(io.BytesIO(data), events=("start", "end")):
-            if event == "start" and count == 0 and elem.tag != "record":
+            if event == "start" and root is None:
+                root = elem
                 if elem.tag != "records":
                     raise c_errors.XmlInvalid("XML 根元素应为 <records>，请按数据接口说明生成文件")
                 declared = elem.get("kind")
                 if declared and declared != kind.value:
                     raise c_errors.KindMismatch(
                         f"文件中的信息类别（{declared}）与所选信息类别（{KIND_LABELS[kind]}）不一致")
-                count = -1
             elif event == "end" and elem.tag == "record":
-                count = max(count, 0) + 1
+                count += 1
                 elem.clear()
+                if root is not None:
+                    root.clear()  # the cleared <record> elements are dropped too: memory stays flat
     except ET.ParseError as exc:
         line, col = getattr(exc, "position", (0, 0))
         raise c_errors.XmlInvalid(f"XML 文件格式错误（第{line}行第{col + 1}列），请检查后重新上传",
                                   data={"line": line, "column": col + 1}) from exc
-    return max(count, 0)
+    return count
 
 
 class XmlSource(Source):
@@ -308,14 +335,34 @@ class Checked:
     reason: str = ""
 
 
+EXCEL_EPOCH = date(1899, 12, 30)
+EXAMPLE_ROW = "这是模板中的示例行，请删除后再导入"
+
+
+def _text_of(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _excel_serial(value: Any) -> Any:
+    """A date cell formatted as 常规 / 数值 reads as its serial number (45356 = 2024-03-05); 20240305 stays text."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 100000:
+        return (EXCEL_EPOCH + timedelta(days=int(value))).isoformat()
+    return value
+
+
 def check_row(kind: Kind, row: Row) -> Checked:
     raw = dict(row.raw)
+    for d in f.FIELDS[kind]:
+        if d.type == "date" and d.name in raw:
+            raw[d.name] = _excel_serial(raw[d.name])
     c = Checked(row)
     code = raw.pop(CODE[0], None)
     name = raw.pop(NAME[0], None)
     c.code = normalize_code(code)
     c.name = str(name).strip() if name is not None else ""
-    reasons = []
+    reasons = [LOSSY] if lossy_number(code) else []
+    if c.code == EXAMPLE_SUBJECT["subject_code"] and _text_of(raw.get("record_no")) == EXAMPLES[kind]["record_no"]:
+        reasons.append(EXAMPLE_ROW)
     if not c.code and not c.name:
         reasons.append("统一社会信用代码/注册号与主体名称不能同时为空")
     if len(c.code) > 64:
@@ -384,6 +431,10 @@ def _inspect(data: bytes, kind: Kind, channel: Channel, max_rows: int) -> int:
     source = open_source(data, kind, channel)
     try:
         estimated = source.estimated
+        if channel == Channel.EXCEL and (estimated > max_rows or estimated == 0):
+            # The sheet's dimension counts formatted but empty rows (a whole column selected and formatted), and
+            # some writers leave it out: the rows are counted then.
+            estimated = count_rows(source, max_rows)
     finally:
         source.close()
     if estimated > max_rows:
@@ -430,8 +481,11 @@ INTERRUPTED = "导入中断，该行未完成记名，请修正后重新提交�
 async def run_import(deps: Deps, job_id: int) -> None:
     """Process one queued import to the end; an unexpected error marks the job failed, never silently, and
     rows it left 处理中 become 记名不成功 (problem data the department can correct or delete)."""
-    job = await CollectionImport.get(id=job_id).prefetch_related("source_file")
     try:
+        # Claimed once: a job already running or finished (scheduled twice, or by another worker) is left alone.
+        if not await CollectionImport.filter(id=job_id, status=JobStatus.PENDING).update(status=JobStatus.RUNNING):
+            return
+        job = await CollectionImport.get(id=job_id).prefetch_related("source_file")
         await _run(deps, job)
     except Exception as exc:  # noqa: BLE001 - the job records the failure for the user
         log.exception("collection import %s failed", job_id)
@@ -469,21 +523,22 @@ async def _run(deps: Deps, job: CollectionImport) -> None:
     del data
     ctx = Ctx(job, actor, org, Report(source.header), settings.import_batch_size)
     try:
-        rows = source.rows()
-        while batch := await asyncio.to_thread(_take, rows, ctx.batch_size, job.kind):
-            await _store(ctx, batch)
-    finally:
-        source.close()
-    while await _match_batch(ctx):
-        pass
-    content = await asyncio.to_thread(ctx.report.finish)
-    report_file = None
-    if content:
-        sha = hashlib.sha256(content).hexdigest()
-        await asyncio.to_thread(deps.storage.save, sha, content)
-        report_file = await StoredFile.create(sha256=sha, content_type=XLSX_STORED, size=len(content),
-                                              original_name=f"归集导入失败记录_{job.id}.xlsx", owner_type="staff",
-                                              owner_id=job.created_by_id)
+        try:
+            rows = source.rows()
+            while batch := await asyncio.to_thread(_take, rows, ctx.batch_size, job.kind):
+                await _store(ctx, batch)
+        finally:
+            source.close()
+        while await _match_batch(ctx):
+            pass
+    except Exception:
+        # The job fails, but the rows already refused or 记名不成功 stay downloadable.
+        with contextlib.suppress(Exception):
+            report_file = await _save_report(deps, job, ctx.report)
+            if report_file is not None:
+                await CollectionImport.filter(id=job.id).update(report_file_id=report_file.id)
+        raise
+    report_file = await _save_report(deps, job, ctx.report)
     async with in_transaction() as conn:
         job.status = JobStatus.DONE
         job.total = job.done
@@ -498,6 +553,17 @@ async def _run(deps: Deps, job: CollectionImport) -> None:
         await home_events.touch_all(deps.cache)  # risk counts of the businesses changed
 
 
+async def _save_report(deps: Deps, job: CollectionImport, report: Report) -> StoredFile | None:
+    content = await asyncio.to_thread(report.finish)
+    if not content:
+        return None
+    sha = hashlib.sha256(content).hexdigest()
+    await asyncio.to_thread(deps.storage.save, sha, content)
+    return await StoredFile.create(sha256=sha, content_type=XLSX_STORED, size=len(content),
+                                   original_name=f"归集导入失败记录_{job.id}.xlsx", owner_type="staff",
+                                   owner_id=job.created_by_id)
+
+
 async def _store(ctx: Ctx, batch: list[Checked]) -> None:
     """Phase 1: refuse invalid rows (report), store valid ones as 处理中 (a duplicate updates its record)."""
     job = ctx.job
@@ -509,6 +575,7 @@ async def _store(ctx: Ctx, batch: list[Checked]) -> None:
             good.append(c)
     failed = len(batch) - len(good)
     async with in_transaction() as conn:
+        await service.lock_dedup(conn, job.org_id, job.kind)
         fresh: dict[tuple[str, str], CollectionRecord] = {}
         updated = merged = 0
         numbers = {f.columns_of(job.kind, c.fields or {})["record_no"] for c in good} - {""}
@@ -566,7 +633,19 @@ async def _match_batch(ctx: Ctx) -> bool:
         return False
     register = await Register.load([Subject(r.subject_code, r.subject_name) for r in pending])
     async with in_transaction() as conn:
+        # Rows corrected since they were read (by the department, or taken over by a later import) keep what was
+        # done to them; they count by their state now. The rest are locked until this batch is saved.
+        still = set(await CollectionRecord.filter(id__in=[r.id for r in pending], import_job_id=job.id,
+                                                  match_state=MatchState.PENDING)
+                    .select_for_update().using_db(conn).values_list("id", flat=True))
         for r in pending:
+            if r.id not in still:
+                now = await CollectionRecord.get_or_none(id=r.id).using_db(conn)
+                if now is not None and now.match_state == MatchState.MATCHED:
+                    job.matched += 1
+                else:
+                    job.unmatched += 1
+                continue
             outcome = register.match(Subject(r.subject_code, r.subject_name))
             await service.apply_match(r, outcome, ctx.org.region_code, conn)
             await r.save(using_db=conn, update_fields=["business_id", "match_state", "match_note", "region_code",

@@ -52,6 +52,10 @@ class RecordQuery(PageQuery):
     updated_to: OptDay = None
 
 
+class RematchRequest(_Strict):
+    kind: Kind | None = Field(None, description="只重新记名该类别；不填为全部类别")
+
+
 class KindQuery(BaseModel):
     kind: Kind
 

@@ -3,6 +3,7 @@ penalty mirror (a matched 行政处罚 also lives in risk.Penalty, where 风险�
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
@@ -16,8 +17,8 @@ from tortoise.transactions import in_transaction
 from getitong.collection import errors as c_errors
 from getitong.collection import fields as f
 from getitong.collection import schemas as s
-from getitong.collection.matching import Outcome, match_one, normalize_code
-from getitong.collection.models import CollectionChange, CollectionRecord
+from getitong.collection.matching import Outcome, Register, Subject, match_one, normalize_code
+from getitong.collection.models import CollectionChange, CollectionImport, CollectionRecord
 from getitong.collection.workflow import (
     CHANNEL_LABELS,
     DELETABLE_STATES,
@@ -25,6 +26,7 @@ from getitong.collection.workflow import (
     KIND_LABELS,
     MATCH_STATE_LABELS,
     Channel,
+    JobStatus,
     Kind,
     MatchState,
 )
@@ -163,7 +165,10 @@ async def sync_penalty(r: CollectionRecord, b: Business | None, conn: Any) -> No
         if old is not None:
             await _drop_mirror(old, r.id, conn)
         return
-    if p is None and old is not None:
+    if p is None and old is not None and not await CollectionRecord.filter(penalty_id=old).exclude(id=r.id) \
+            .using_db(conn).exists():
+        # Only this record's mirror follows its new number or business; one shared with another provider's record
+        # stays as it is for that record.
         p = await Penalty.get_or_none(id=old).using_db(conn)
     if p is None:
         p = await Penalty.create(using_db=conn, created_by_id=r.created_by_id, **values)
@@ -194,12 +199,37 @@ MAX_ID = 2**63 - 1
 
 
 async def record_in_scope(actor: StaffUser, record_id: int, conn: Any = None) -> CollectionRecord:
+    """The record if the actor's department provided it (else 404). Inside a transaction (conn) the row is locked,
+    so a correction and an import's 记名 of the same row never interleave."""
     if not 0 < record_id <= MAX_ID:
         raise c_errors.RecordNotFound()
-    r = await CollectionRecord.get_or_none(id=record_id).using_db(conn)
+    qs = CollectionRecord.filter(id=record_id)
+    if conn is not None:
+        qs = qs.select_for_update()
+    r = await qs.using_db(conn).first()
     if r is None or not await scope.in_scope(actor, r.source_org_id):
         raise c_errors.RecordNotFound()
     return r
+
+
+async def refuse_while_importing(r: CollectionRecord, conn: Any) -> None:
+    """A 处理中 row of an import that is still running belongs to the import until it is matched."""
+    if r.match_state == MatchState.PENDING and r.import_job_id is not None and await CollectionImport.filter(
+            id=r.import_job_id, status__in=[JobStatus.PENDING, JobStatus.RUNNING]).using_db(conn).exists():
+        raise c_errors.RecordPending(data={"import_id": r.import_job_id})
+
+
+def dedup_lock_key(org_id: int, kind: Kind) -> int:
+    digest = hashlib.blake2b(f"collection:{org_id}:{kind.value}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+async def lock_dedup(conn: Any, org_id: int, kind: Kind) -> None:
+    """Serialise the duplicate check (same department, kind, number, subject) of concurrent writers until the
+    transaction ends: two imports of the same file, or an import and an online entry, never store a record twice.
+    PostgreSQL: a transaction-level advisory lock; SQLite serialises write transactions by itself."""
+    if conn.capabilities.dialect == "postgres":
+        await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [dedup_lock_key(org_id, kind)])
 
 
 async def _business(business_id: int) -> Business:
@@ -248,6 +278,7 @@ async def create_record(*, actor: StaffUser, data: s.RecordCreate) -> tuple[dict
     cols = f.columns_of(data.kind, fields)
     org = await _provider(actor)
     async with in_transaction() as conn:
+        await lock_dedup(conn, org.id, data.kind)
         r = await find_duplicate(org.id, data.kind, cols["record_no"], code, conn=conn)
         created = r is None
         if r is None:
@@ -293,7 +324,9 @@ async def update_record(*, actor: StaffUser, record_id: int, data: s.RecordUpdat
     org = await Org.get(id=r.source_org_id)
     try:
         async with in_transaction() as conn:
+            await lock_dedup(conn, r.source_org_id, r.kind)
             r = await record_in_scope(actor, record_id, conn)
+            await refuse_while_importing(r, conn)
             if await find_duplicate(r.source_org_id, r.kind, cols["record_no"], code, exclude=r.id, conn=conn):
                 raise c_errors.RecordDuplicate(data={"record_no": cols["record_no"], "subject_code": code})
             before = snapshot(r)
@@ -312,8 +345,11 @@ async def update_record(*, actor: StaffUser, record_id: int, data: s.RecordUpdat
 async def delete_record(*, actor: StaffUser, record_id: int) -> None:
     """Only problem data (记名不成功, or 处理中 left behind) may be deleted; 记名成功 stays."""
     require(actor, Perm.DATA_IMPORT)
+    found = await record_in_scope(actor, record_id)
     async with in_transaction() as conn:
+        await lock_dedup(conn, found.source_org_id, found.kind)  # not while an import is about to update it
         r = await record_in_scope(actor, record_id, conn)
+        await refuse_while_importing(r, conn)
         if r.match_state not in DELETABLE_STATES:
             raise c_errors.RecordMatched()
         before = snapshot(r)
@@ -322,6 +358,62 @@ async def delete_record(*, actor: StaffUser, record_id: int) -> None:
         await r.delete(using_db=conn)
         await audit.record(actor=actor, action="collection.record.delete", target_type="collection_record",
                            target_id=record_id, before=before, using_db=conn)
+
+
+REMATCH_BATCH = 500
+REMATCH_MAX = 5000
+
+
+async def rematch(*, actor: StaffUser, data: s.RematchRequest) -> dict[str, Any]:
+    """重新记名: the department's 记名不成功 records are matched against the register again (businesses registered
+    or corrected since). At most REMATCH_MAX records per call, oldest first; `remaining` says how many are left
+    unchecked. A record that now matches gets a change row; the others keep their note (refreshed)."""
+    require(actor, Perm.DATA_IMPORT)
+    qs = scope.scoped(CollectionRecord.filter(match_state=MatchState.UNMATCHED), actor, field="source_org_id")
+    if data.kind is not None:
+        qs = qs.filter(kind=data.kind)
+    regions: dict[int, str] = {}  # provider org → its region (where an unmatched record is counted)
+    checked = matched = penalties = 0
+    last = 0
+    while checked < REMATCH_MAX:
+        ids = await qs.filter(id__gt=last).order_by("id").limit(min(REMATCH_BATCH, REMATCH_MAX - checked)) \
+            .values_list("id", flat=True)
+        if not ids:
+            break
+        last = ids[-1]
+        rows = await CollectionRecord.filter(id__in=ids)
+        register = await Register.load([Subject(r.subject_code, r.subject_name) for r in rows])
+        async with in_transaction() as conn:
+            # Locked and read again: a record corrected meanwhile (already matched again, or another subject than
+            # the register was loaded for) is left as the correction made it.
+            locked = {x.id: x for x in await CollectionRecord.filter(id__in=ids, match_state=MatchState.UNMATCHED)
+                      .select_for_update().using_db(conn)}
+            for read in rows:
+                r = locked.get(read.id)
+                if r is None or (r.subject_code, r.subject_name) != (read.subject_code, read.subject_name):
+                    continue
+                checked += 1
+                outcome = register.match(Subject(r.subject_code, r.subject_name))
+                before = snapshot(r)
+                if r.source_org_id not in regions:
+                    regions[r.source_org_id] = (await Org.get(id=r.source_org_id).using_db(conn)).region_code
+                provider_region = regions[r.source_org_id]
+                await apply_match(r, outcome, provider_region, conn)
+                await r.save(using_db=conn, update_fields=["business_id", "match_state", "match_note", "region_code",
+                                                           "penalty_id", "subject_name", "updated_at"])
+                if outcome.business is not None:
+                    matched += 1
+                    penalties += r.kind == Kind.PENALTY
+                    await add_change(r, actor, before, change_summary(r.kind, before, snapshot(r), "重新记名"), conn)
+        if len(ids) < REMATCH_BATCH:
+            break
+    remaining = await qs.filter(id__gt=last).count() if checked >= REMATCH_MAX else 0
+    if matched:
+        await audit.record(actor=actor, action="collection.record.rematch", target_type="org",
+                           target_id=actor.org_id, after={"checked": checked, "matched": matched,
+                                                  "kind": data.kind.value if data.kind else None})
+    return {"checked": checked, "matched": matched, "unmatched": checked - matched, "remaining": remaining,
+            "penalties_matched": penalties}
 
 
 async def get_record(*, actor: StaffUser, record_id: int) -> dict[str, Any]:
@@ -344,7 +436,7 @@ async def list_records(*, actor: StaffUser, q: s.RecordQuery) -> dict[str, Any]:
         qs = qs.filter(import_job_id=q.import_id)
     if q.q and q.q.strip():
         text = q.q.strip()
-        qs = qs.filter(Q(subject_name__icontains=text) | Q(subject_code__icontains=text.upper()))
+        qs = qs.filter(Q(subject_name__icontains=text) | Q(subject_code__icontains=normalize_code(text) or text))
     if q.record_no and q.record_no.strip():
         qs = qs.filter(record_no__icontains=q.record_no.strip())
     if q.authority and q.authority.strip():
