@@ -171,11 +171,7 @@ export const getCollectionRecord = (id: number) => http.get<CollectionRecord>(`$
 export const createCollectionRecord = (body: CollectionRecordCreate) => http.post<CollectionRecord>(`${BASE}/records`, body)
 export const updateCollectionRecord = (id: number, body: CollectionRecordUpdate) => http.patch<CollectionRecord>(`${BASE}/records/${id}`, body)
 /** Silent: the caller shows the 409 (a matched record) in its own words. The API answers 204 without a body. */
-export const deleteCollectionRecord = (id: number) =>
-  http.delete<null>(`${BASE}/records/${id}`, { silent: true }).catch((error: unknown) => {
-    if (error instanceof ApiError && error.status === 204) return null
-    throw error
-  })
+export const deleteCollectionRecord = (id: number) => http.delete<null>(`${BASE}/records/${id}`, { silent: true })
 
 const KIND_NAMES: Record<string, string> = { license: '行政许可', penalty: '行政处罚', support: '小微企业扶持' }
 const kindName = (kind: string) => KIND_NAMES[kind] ?? kind
@@ -202,7 +198,10 @@ export const getCollectionStats = (year: number) => http.get<CollectionStats>(`$
 
 export const downloadCompareTemplate = () => downloadFile(`${BASE}/compare/template`, '批量对比模板.xlsx')
 
-async function postForFile(path: string, form: FormData): Promise<DownloadedFile> {
+/** A downloaded result with the counts the server sends beside it (批量对比: X-Compare-Counts). */
+export type CompareResult = DownloadedFile & { counts: string | null }
+
+async function postForFile(path: string, form: FormData): Promise<CompareResult> {
   const post = () =>
     fetch(buildUrl(path), {
       method: 'POST',
@@ -217,7 +216,11 @@ async function postForFile(path: string, form: FormData): Promise<DownloadedFile
   }
   const type = res.headers.get('Content-Type') ?? ''
   if (res.ok && !type.includes('application/json')) {
-    return { blob: await res.blob(), filename: filenameFromDisposition(res.headers.get('Content-Disposition')) }
+    return {
+      blob: await res.blob(),
+      filename: filenameFromDisposition(res.headers.get('Content-Disposition')),
+      counts: res.headers.get('X-Compare-Counts'),
+    }
   }
   let body: { code?: string; message?: string } = {}
   try {
@@ -229,7 +232,7 @@ async function postForFile(path: string, form: FormData): Promise<DownloadedFile
 }
 
 /** 批量对比: upload the filled template, get the result workbook back. */
-export async function compareEntities(file: File): Promise<DownloadedFile> {
+export async function compareEntities(file: File): Promise<CompareResult> {
   const form = new FormData()
   form.append('file', file)
   try {

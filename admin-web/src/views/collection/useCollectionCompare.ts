@@ -36,7 +36,7 @@ export function useCollectionCompare() {
       const name = result.filename || `批量对比结果-${file.value.name}`
       saveBlob(result.blob, name)
       lastResult.value = name
-      summary.value = await compareSummary(result.blob)
+      summary.value = compareSummary(result.counts)
       ElMessage.success(summary.value ? `对比完成，${summary.value}` : `对比完成，结果文件「${name}」已下载`)
     } catch {
       // shown by the API module
