@@ -120,7 +120,7 @@ async def publish(*, actor: StaffUser, data: s.MatterIn) -> dict[str, Any]:
     """惩戒事项发布: the subjects (in scope), the catalog entries; each entry's department is told."""
     require(actor, Perm.PUNISHMENT_MANAGE)
     ids = sorted(set(data.business_ids))
-    businesses = await scope.scoped(Business.filter(id__in=ids), actor)
+    businesses = await scope.scoped(Business.filter(id__in=ids), actor).order_by("id")
     if len(businesses) != len(ids):
         raise e.SubjectsInvalid(data={"business_ids": sorted(set(ids) - {b.id for b in businesses})})
     entry_ids = sorted(set(data.entry_ids))
@@ -300,8 +300,8 @@ async def delete_matter(*, actor: StaffUser, matter_id: int) -> None:
         await MatterEntry.filter(matter_id=m.id).using_db(conn).delete()
         await Matter.filter(id=m.id).using_db(conn).delete()
         await audit.record(actor=actor, action="punishment.delete", target_type="punishment_matter", target_id=m.id,
-                           before={**_decision(m), "category": m.category, "business_ids": list(business_ids),
-                                   "entry_ids": list(entry_ids)}, using_db=conn)
+                           before={**_decision(m), "category": m.category, "business_ids": sorted(business_ids),
+                                   "entry_ids": sorted(entry_ids)}, using_db=conn)
 
 
 EXPORT_LIMIT = 5000
