@@ -31,6 +31,7 @@ bench: apt-test venv
 	bash bench/registration_run.sh
 	bash bench/supervision_run.sh
 	bash bench/risk_import_run.sh
+	BENCH_IMPORTER=collection bash bench/risk_import_run.sh
 
 lint: venv
 	.venv/bin/ruff check backend tests bench scripts docker

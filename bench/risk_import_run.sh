@@ -8,7 +8,7 @@
 # something broke. The database servers it starts are stopped on the way out.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-bench_init "risk import bench"
+bench_init "${BENCH_IMPORTER:-risk} import bench"
 bench_services
 bench_production_env
 
