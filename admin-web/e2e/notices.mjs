@@ -127,7 +127,7 @@ export async function runNoticeChecks(env) {
       assert((await page.locator('[data-testid="notice-table"] [data-testid="notice-overdue"]').count()) >= 1, 'no 3-day marker on the demo change notices')
       await shot(page, '32-notice-query')
       await row.getByRole('button', { name: SHOP }).click()
-      await page.waitForURL(/\/admin\/notices\/\d+$/)
+      await page.waitForURL(/\/admin\/notices\/\d+(\?from=.*)?$/)
       const feedback = await page.locator('[data-testid="notice-feedback"]').innerText()
       assert(feedback.includes(CERT_NO) && feedback.includes('长期有效'), `feedback reads ${feedback}`)
       await shot(page, '33-notice-detail')

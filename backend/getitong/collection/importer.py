@@ -638,6 +638,7 @@ async def _match_batch(ctx: Ctx) -> bool:
         still = set(await CollectionRecord.filter(id__in=[r.id for r in pending], import_job_id=job.id,
                                                   match_state=MatchState.PENDING)
                     .select_for_update().using_db(conn).values_list("id", flat=True))
+        pairs = []
         for r in pending:
             if r.id not in still:
                 now = await CollectionRecord.get_or_none(id=r.id).using_db(conn)
@@ -646,19 +647,42 @@ async def _match_batch(ctx: Ctx) -> bool:
                 else:
                     job.unmatched += 1
                 continue
-            outcome = register.match(Subject(r.subject_code, r.subject_name))
-            await service.apply_match(r, outcome, ctx.org.region_code, conn)
-            await r.save(using_db=conn, update_fields=["business_id", "match_state", "match_note", "region_code",
-                                                       "penalty_id", "subject_name", "updated_at"])
+            pairs.append((r, register.match(Subject(r.subject_code, r.subject_name))))
+        await service.apply_matches(pairs, ctx.org.region_code, conn)
+        at = timezone.now()
+        for r, outcome in pairs:
+            r.updated_at = at
             if outcome.business is None:
                 job.unmatched += 1
                 ctx.report.add(r.source_row, _row_of(r), f"记名不成功：{r.match_note}")
             else:
                 job.matched += 1
                 ctx.penalties_matched += r.kind == Kind.PENALTY
+        if pairs:
+            await _save_matches([r for r, _ in pairs], conn)
         job.done += len(pending)
         await job.save(using_db=conn, update_fields=["matched", "unmatched", "done", "updated_at"])
     return True
+
+
+MATCH_FIELDS = ("business_id", "match_state", "match_note", "region_code", "penalty_id", "subject_name", "updated_at")
+
+
+async def _save_matches(rows: list[CollectionRecord], conn: Any) -> None:
+    """One statement for a batch's 记名 columns instead of an UPDATE per row (PostgreSQL: UPDATE … FROM unnest)."""
+    if conn.capabilities.dialect != "postgres":
+        await CollectionRecord.bulk_update(rows, fields=list(MATCH_FIELDS), using_db=conn)
+        return
+    await conn.execute_query(
+        "UPDATE collection_record AS r SET business_id = v.business_id, match_state = v.match_state, "
+        "match_note = v.match_note, region_code = v.region_code, penalty_id = v.penalty_id, "
+        "subject_name = v.subject_name, updated_at = v.updated_at FROM unnest($1::bigint[], $2::bigint[], "
+        "$3::varchar[], $4::varchar[], $5::varchar[], $6::bigint[], $7::varchar[], $8::timestamptz[]) "
+        "AS v(id, business_id, match_state, match_note, region_code, penalty_id, subject_name, updated_at) "
+        "WHERE r.id = v.id",
+        [[r.id for r in rows], [r.business_id for r in rows], [str(r.match_state.value) for r in rows],
+         [r.match_note for r in rows], [r.region_code for r in rows], [r.penalty_id for r in rows],
+         [r.subject_name for r in rows], [r.updated_at for r in rows]])
 
 
 def _row_of(r: CollectionRecord) -> list[Any]:

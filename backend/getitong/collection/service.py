@@ -119,8 +119,7 @@ async def add_change(r: CollectionRecord, actor: StaffUser | None, before: dict[
 # ---- matching and the penalty mirror ----
 
 
-async def apply_match(r: CollectionRecord, outcome: Outcome, provider_region: str, conn: Any) -> None:
-    """Set the 记名 columns from a match outcome and keep the penalty mirror in step (caller saves r)."""
+def _set_match(r: CollectionRecord, outcome: Outcome, provider_region: str) -> None:
     b = outcome.business
     if b is not None and not r.subject_name:
         r.subject_name = b.name[:255]  # provided by code only: the list shows whom it was attached to
@@ -128,7 +127,58 @@ async def apply_match(r: CollectionRecord, outcome: Outcome, provider_region: st
     r.match_state = MatchState.MATCHED if b else MatchState.UNMATCHED
     r.match_note = "" if b else outcome.note[:255]
     r.region_code = b.region_code if b else provider_region
-    await sync_penalty(r, b, conn)
+
+
+async def apply_match(r: CollectionRecord, outcome: Outcome, provider_region: str, conn: Any) -> None:
+    """Set the 记名 columns from a match outcome and keep the penalty mirror in step (caller saves r)."""
+    _set_match(r, outcome, provider_region)
+    await sync_penalty(r, outcome.business, conn)
+
+
+async def apply_matches(pairs: list[tuple[CollectionRecord, Outcome]], provider_region: str, conn: Any) -> None:
+    """apply_match for a batch of an import (the caller saves the records): the same outcome, but the mirrors of
+    matched penalties without one yet — every row of a fresh import — are looked up together and created with
+    one insert instead of two or three statements per row."""
+    fresh: list[tuple[CollectionRecord, Business]] = []
+    for r, outcome in pairs:
+        if r.kind == Kind.PENALTY and outcome.business is not None and r.penalty_id is None:
+            _set_match(r, outcome, provider_region)
+            fresh.append((r, outcome.business))
+        else:
+            await apply_match(r, outcome, provider_region, conn)
+    if not fresh:
+        return
+    values = {r.id: _penalty_values(r, b) for r, b in fresh}
+    keys = {(b.id, values[r.id]["doc_no"]) for r, b in fresh}
+
+    async def existing() -> dict[tuple[int, str], Penalty]:
+        rows = await Penalty.filter(business_id__in=list({k[0] for k in keys}),
+                                    doc_no__in=list({k[1] for k in keys})).using_db(conn)
+        return {(p.business_id, p.doc_no): p for p in rows if (p.business_id, p.doc_no) in keys}
+
+    found = await existing()
+    linked = set(await CollectionRecord.filter(penalty_id__in=[p.id for p in found.values()]).using_db(conn)
+                 .values_list("penalty_id", flat=True)) if found else set()
+    create: dict[tuple[int, str], tuple[CollectionRecord, dict[str, Any]]] = {}
+    for r, b in fresh:
+        key = (b.id, values[r.id]["doc_no"])
+        p = found.get(key)
+        if p is None:
+            create.setdefault(key, (r, values[r.id]))
+        elif p.id in linked:
+            # Another provider's record mirrors the same decision: shared, as sync_penalty does.
+            p.update_from_dict(values[r.id])
+            await p.save(using_db=conn)
+            r.penalty_id = p.id
+        # else: recorded in 风险预警 itself (no record links it): theirs, left as it is; no mirror.
+    if create:
+        await Penalty.bulk_create([Penalty(created_by_id=r.created_by_id, **v) for r, v in create.values()],
+                                  using_db=conn)
+        made = await existing()
+        for r, b in fresh:
+            key = (b.id, values[r.id]["doc_no"])
+            if key in create:
+                r.penalty_id = made[key].id
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -137,6 +187,17 @@ def _dec(value: Any) -> Decimal | None:
 
 def _day(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _penalty_values(r: CollectionRecord, b: Business) -> dict[str, Any]:
+    x = r.fields
+    return {"business_id": b.id, "region_code": b.region_code, "org_id": b.org_id, "doc_no": r.record_no[:128],
+            "penalty_name": (x.get("name") or "")[:255], "penalty_type": x.get("penalty_type") or "",
+            "basis": x.get("basis") or "", "violation_type": x.get("violation_type") or "",
+            "content": x.get("content") or "", "fine_amount": _dec(x.get("fine_amount")),
+            "confiscated_amount": _dec(x.get("confiscated_amount")), "decided_on": _day(x["decided_on"]),
+            "published_on": _day(x["published_on"]), "decision_org_id": r.source_org_id,
+            "decision_org_name": (x.get("authority") or "")[:128]}
 
 
 async def sync_penalty(r: CollectionRecord, b: Business | None, conn: Any) -> None:
@@ -148,14 +209,7 @@ async def sync_penalty(r: CollectionRecord, b: Business | None, conn: Any) -> No
             old, r.penalty_id = r.penalty_id, None
             await _drop_mirror(old, r.id, conn)
         return
-    x = r.fields
-    values = {"business_id": b.id, "region_code": b.region_code, "org_id": b.org_id, "doc_no": r.record_no[:128],
-              "penalty_name": (x.get("name") or "")[:255], "penalty_type": x.get("penalty_type") or "",
-              "basis": x.get("basis") or "", "violation_type": x.get("violation_type") or "",
-              "content": x.get("content") or "", "fine_amount": _dec(x.get("fine_amount")),
-              "confiscated_amount": _dec(x.get("confiscated_amount")), "decided_on": _day(x["decided_on"]),
-              "published_on": _day(x["published_on"]), "decision_org_id": r.source_org_id,
-              "decision_org_name": (x.get("authority") or "")[:128]}
+    values = _penalty_values(r, b)
     # The same decision of the same business may already be recorded. Recorded by another provider's record: the
     # mirror is shared. Recorded in 风险预警 itself (no record links it): it is theirs, left as it is.
     old = r.penalty_id
