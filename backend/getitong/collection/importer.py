@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -164,17 +165,18 @@ class Row:
     values: list[Any] = field(default_factory=list)  # as read, for the report
 
 
-class Source:
+class Source(ABC):
     """Rows of an xlsx (header mapped to field names) or an XML file, one at a time."""
 
     header: list[str]
     estimated: int
 
+    @abstractmethod
     def rows(self) -> Iterator[Row]:
-        raise NotImplementedError
+        """Each data row in file order; blank rows skipped."""
 
-    def close(self) -> None:
-        pass
+    def close(self) -> None:  # noqa: B027 - optional hook: an XML source holds nothing to release
+        """Release the file (the workbook of an xlsx source)."""
 
 
 def _cell(value: Any) -> Any:
