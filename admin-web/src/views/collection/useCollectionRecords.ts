@@ -1,6 +1,7 @@
 // 本部门问题数据处理: filter the department's records, 查看 / 修改 / 删除.
 import { reactive, ref, shallowRef } from 'vue'
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
+import { confirmed } from '@/composables/confirm'
 import {
   deleteCollectionRecord,
   getCollectionRecord,
@@ -52,15 +53,8 @@ export const canDelete = (row: CollectionRecordSummary) => row.match_state !== '
 
 /** 删除 after a confirmation; a matched record answers 409 and its message is shown. */
 export async function confirmDelete(row: CollectionRecordSummary): Promise<boolean> {
-  try {
-    await ElMessageBox.confirm(`确定删除「${row.subject_name ?? row.subject_code ?? ''}」的这条${row.kind_label}信息吗？删除后不能恢复。`, '删除确认', {
-      type: 'warning',
-      confirmButtonText: '删除',
-      cancelButtonText: '取消',
-    })
-  } catch {
-    return false
-  }
+  const what = `「${row.subject_name ?? row.subject_code ?? ''}」的这条${row.kind_label}信息`
+  if (!(await confirmed(`确定删除${what}吗？删除后不能恢复。`, '删除确认'))) return false
   try {
     await deleteCollectionRecord(row.id)
     ElMessage.success('已删除')

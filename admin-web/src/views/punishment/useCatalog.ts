@@ -1,6 +1,7 @@
 // 惩戒目录: the catalog entries of the manager's subtree, added and deleted (an entry in use cannot go).
 import { ref } from 'vue'
-import { ElMessage, ElMessageBox } from 'element-plus'
+import { ElMessage } from 'element-plus'
+import { confirmed } from '@/composables/confirm'
 import {
   createCatalogEntry,
   deleteCatalogEntry,
@@ -52,15 +53,7 @@ export function useCatalog() {
   }
 
   async function remove(entry: CatalogEntry): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(`确定删除惩戒目录“${entry.name}”（${entry.department.name}）吗？`, '删除惩戒目录', {
-        type: 'warning',
-        confirmButtonText: '删除',
-        cancelButtonText: '取消',
-      })
-    } catch {
-      return false
-    }
+    if (!(await confirmed(`确定删除惩戒目录“${entry.name}”（${entry.department.name}）吗？`, '删除惩戒目录'))) return false
     try {
       await deleteCatalogEntry(entry.id)
       entries.value = entries.value.filter((x) => x.id !== entry.id)

@@ -1,6 +1,7 @@
 // 惩戒事项: the managers' list (by category), the publish form (subjects from the register or Excel), statistics.
 import { reactive, ref } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
+import { confirmed } from '@/composables/confirm'
 import { listEntities } from '@/api/entities'
 import {
   deleteMatter,
@@ -59,15 +60,7 @@ export function useMatterList() {
   // 删除: only a matter without feedback (the API answers 409 otherwise; the request client shows its message).
   const removing = ref<number | null>(null)
   async function remove(m: Matter): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(
-        `确定删除惩戒事项“${m.decision_no}”吗？已发布至的惩戒机关将不再收到该事项。`,
-        '删除惩戒事项',
-        { type: 'warning', confirmButtonText: '删除', cancelButtonText: '取消' },
-      )
-    } catch {
-      return false
-    }
+    if (!(await confirmed(`确定删除惩戒事项“${m.decision_no}”吗？已发布至的惩戒机关将不再收到该事项。`, '删除惩戒事项'))) return false
     removing.value = m.id
     try {
       await deleteMatter(m.id)

@@ -1,6 +1,7 @@
 // 双告知 set-up for managers: departments (with their liaisons) and the scope → item rules.
 import { reactive, ref } from 'vue'
-import { ElMessage, ElMessageBox, type FormRules } from 'element-plus'
+import { ElMessage, type FormRules } from 'element-plus'
+import { confirmed } from '@/composables/confirm'
 import {
   addDepartmentMember,
   createDepartment,
@@ -117,15 +118,7 @@ export function useNoticeRules() {
 
   /** Delete after a confirmation; true when deleted. */
   async function remove(rule: NoticeRule): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(`确定删除规则「${rule.keyword} → ${rule.item}（${rule.department.name}）」吗？删除后不再据此告知。`, '删除规则', {
-        type: 'warning',
-        confirmButtonText: '删除',
-        cancelButtonText: '取消',
-      })
-    } catch {
-      return false
-    }
+    if (!(await confirmed(`确定删除规则「${rule.keyword} → ${rule.item}（${rule.department.name}）」吗？删除后不再据此告知。`, '删除规则'))) return false
     try {
       await deleteNoticeRule(rule.id)
       rules.value = rules.value.filter((r) => r.id !== rule.id)
