@@ -168,26 +168,38 @@ async def test_a_pending_row_of_a_running_import_is_not_corrected_meanwhile(clie
     assert (r2.status, r2.data["business_id"]) == (200, shop[1].id)
 
 
-async def test_a_row_corrected_while_its_batch_is_matched_keeps_the_correction(client, shop, gj, monkeypatch):
+async def test_a_row_stored_by_a_running_import_is_not_corrected_until_the_import_ends(client, shop, gj,
+                                                                                           monkeypatch):
+    # A later row of the same file may still update it: the department waits for the import instead of losing its
+    # correction (or the import its row) to whichever writes last.
     a, b, _ = shop
+    monkeypatch.setenv("COLLECTION_IMPORT_BATCH_SIZE", "1")
     token = await login_staff(client, "gj")
     original = matching.Register.load
+    tried: list[tuple[int, str | None]] = []
+    busy = False
 
-    async def load_then_someone_corrects(subjects):
-        reg = await original(subjects)
-        # The department corrects the row between the batch being read and being saved.
-        await CollectionRecord.filter(record_no="JY1").update(subject_code=b.uscc, business_id=b.id,
-                                                               match_state=MatchState.MATCHED)
-        return reg
+    async def load_while_someone_corrects(subjects):
+        nonlocal busy
+        first = await CollectionRecord.get_or_none(record_no="JY1")
+        if first is not None and not busy:  # the second batch: JY1 is stored, the import still runs
+            busy = True  # the correction's own 记名 loads the register too
+            for method, body in (("PATCH", {"subject_code": b.uscc}), ("DELETE", None)):
+                r = await client.request(method, f"{RECORDS}/{first.id}", token=token, json=body)
+                tried.append((r.status, r.code))
+        return await original(subjects)
 
-    monkeypatch.setattr(importer.Register, "load", load_then_someone_corrects)
+    monkeypatch.setattr(importer.Register, "load", load_while_someone_corrects)
     data = cf.xlsx(cf.header(Kind.LICENSE), [cf.row(Kind.LICENSE, {"subject_code": a.uscc, **license_fields("JY1")}),
                                              cf.row(Kind.LICENSE, {"subject_code": a.uscc, **license_fields("JY2")})])
     r = await upload(client, token, data)
     job = await finished(client, token, r.data["id"])
+    assert tried == [(409, "COLLECTION_RECORD_PENDING")] * 2
     assert (job["done"], job["total"], job["matched"]) == (2, 2, 2), job
     rec = await CollectionRecord.get(record_no="JY1")
-    assert (rec.subject_code, rec.business_id) == (b.uscc, b.id)
+    assert (rec.subject_code, rec.business_id) == (a.uscc, a.id)
+    r = await client.patch(f"{RECORDS}/{rec.id}", token=token, json={"subject_code": b.uscc})
+    assert (r.status, r.data["business_id"]) == (200, b.id)
 
 
 # ---- what staff type in Excel ----
@@ -306,28 +318,38 @@ async def test_a_column_given_twice_is_refused(client, gj):
     assert await CollectionImport.all().count() == 0
 
 
-async def test_a_job_failing_midway_keeps_its_report_and_leaves_no_pending_rows(client, shop, gj, monkeypatch):
+async def test_a_job_failing_midway_keeps_what_it_stored_and_its_report(client, shop, gj, monkeypatch):
+    monkeypatch.setenv("COLLECTION_IMPORT_BATCH_SIZE", "1")
     token = await login_staff(client, "gj")
+    original = service.apply_matches
+    calls = 0
 
-    async def broken(ctx):
-        raise RuntimeError("database went away")
+    async def breaks_on_the_second_stored_batch(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise RuntimeError("database went away")
+        return await original(*args, **kwargs)
 
-    monkeypatch.setattr(importer, "_match_batch", broken)
+    monkeypatch.setattr(service, "apply_matches", breaks_on_the_second_stored_batch)
     rows = [cf.row(Kind.LICENSE, {"subject_code": shop[0].uscc, **license_fields("JY1")}),
-            cf.row(Kind.LICENSE, {"subject_code": shop[0].uscc, **license_fields("JY2", content=None)})]
+            cf.row(Kind.LICENSE, {"subject_code": shop[0].uscc, **license_fields("JY2", content=None)}),
+            cf.row(Kind.LICENSE, {"subject_code": "92420204MA4X00000X", **license_fields("JY3")}),
+            cf.row(Kind.LICENSE, {"subject_code": shop[0].uscc, **license_fields("JY4")})]
     r = await upload(client, token, cf.xlsx(cf.header(Kind.LICENSE), rows))
     await importer.wait_all()
     job = (await client.get(f"{BASE}/imports/{r.data['id']}", token=token)).data
-    assert (job["status"], job["status_label"], job["failed"]) == ("failed", "失败", 1), job
+    assert (job["status"], job["status_label"], job["done"], job["matched"], job["failed"]) == \
+        ("failed", "失败", 2, 1, 1), job
     assert "重新导入" in (job["error"] or "")
-    assert job["report_url"]
     r = await client.get(job["report_url"], token=token)
     assert r.status == 200
     [_, row] = list(load_workbook(io.BytesIO(r.body), read_only=True).worksheets[0].iter_rows(values_only=True))
     assert (row[0], row[-1]) == (3, "许可内容不能为空")
-    rec = await CollectionRecord.get(record_no="JY1")
-    assert rec.match_state == MatchState.UNMATCHED
-    assert "中断" in rec.match_note
+    # The batch that failed wrote nothing (JY3 is not half-stored); what was stored before stays, matched.
+    assert [(x.record_no, x.match_state) for x in await CollectionRecord.all().order_by("id")] == \
+        [("JY1", MatchState.MATCHED)]
+    assert not await CollectionRecord.filter(match_state=MatchState.PENDING).exists()
 
 
 async def test_xml_in_another_encoding_or_namespace_is_refused(client, gj):

@@ -7,10 +7,11 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from getitong.collection import compare
-from getitong.collection.models import CollectionRecord
-from getitong.collection.workflow import MatchState
+from getitong.collection import compare, importer, service
+from getitong.collection.models import CollectionImport, CollectionRecord
+from getitong.collection.workflow import JobStatus, Kind, MatchState
 from getitong.risk.models import Penalty
+from getitong.staff import service as staff_service
 from tests import factories
 from tests.api.conftest import login_staff
 from tests.collection import factories as cf
@@ -64,6 +65,37 @@ async def test_stats_for_a_known_set_across_two_years(client, shop, gj, wuhan_gj
     assert rows[("license", "total")]["total"] == {"year": 1, "cumulative": 1}
     r = await client.get(f"{BASE}/stats", token=token, params={"year": "abc"})
     assert r.status == 422
+
+
+async def test_rows_of_an_import_in_progress_count_as_pending_until_their_batch_is_done(client, deps, shop, gj,
+                                                                                          wuhan_gj):
+    token = await login_staff(client, "gj")
+    data = cf.xlsx(cf.header(Kind.LICENSE), [cf.row(Kind.LICENSE, {"subject_code": shop[0].uscc, **license_fields(f"J{i}")})
+                                             for i in range(3)])
+    actor = await staff_service.load_actor(gj.id)
+    job = await importer.start_import(deps, actor=actor, kind=Kind.LICENSE, file_name="排队中.xlsx", data=data)
+    other = await importer.start_import(deps, actor=await staff_service.load_actor(wuhan_gj.id), kind=Kind.LICENSE,
+                                        file_name="别的部门.xlsx", data=data)
+    year = service.today().year
+
+    async def cells(kind, state):
+        r = await client.get(f"{BASE}/stats", token=token, params={"year": year})
+        x = {(x["kind"], x["state"]): x for x in r.data["rows"]}[(kind, state)]
+        return (x["total"]["year"], x["total"]["cumulative"]), x["by_city"]["420200"]["year"]
+
+    # Queued: three rows waiting, in 黄石市 (the provider's city); the other department's job is not ours.
+    assert await cells("license", "pending") == ((3, 3), 3)
+    assert await cells("license", "total") == ((3, 3), 3)
+    r = await client.get(f"{BASE}/stats", token=token, params={"year": year - 1})
+    assert {(x["kind"], x["state"]): x for x in r.data["rows"]}[("license", "pending")]["total"] == \
+        {"year": 0, "cumulative": 0}
+    await CollectionImport.filter(id=job.id).update(status=JobStatus.RUNNING, done=1)
+    assert await cells("license", "pending") == ((2, 2), 2)
+    await CollectionImport.filter(id=job.id).update(status=JobStatus.PENDING, done=0)
+    await importer.run_import(deps, job.id)
+    assert await cells("license", "pending") == ((0, 0), 0)
+    assert await cells("license", "matched") == ((3, 3), 3)
+    assert (await CollectionImport.get(id=other.id)).status == JobStatus.PENDING
 
 
 async def test_batch_compare(client, deps, tree, shop, gj, handler):

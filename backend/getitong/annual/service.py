@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from getitong.annual import errors as e
 from getitong.annual.config import annual_settings
 from getitong.annual.models import STATUS_LABELS, AnnualReport, ReportStatus
-from getitong.common import home_events
+from getitong.common import home_events, xlsx
 from getitong.core import audit
 from getitong.core.deps import Deps
 from getitong.core.errors import AppError
@@ -188,7 +188,7 @@ async def import_sheet(deps: Deps, *, actor: StaffUser, data: bytes) -> dict[str
     """Each row is checked on its own: good rows are written, bad rows come back with the reason."""
     require(actor, Perm.ANNUAL_MANAGE)
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = xlsx.load_read_only(data)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise e.ImportFileInvalid() from exc
     ws = wb.worksheets[0]

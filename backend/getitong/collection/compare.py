@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from getitong.collection import errors as c_errors
@@ -22,6 +22,7 @@ from getitong.collection.matching import (
     lossy_number,
     normalize_code,
 )
+from getitong.common import xlsx
 from getitong.entities.models import KIND_LABELS, STATUS_LABELS, Business
 from getitong.staff.models import Org, StaffUser
 from getitong.staff.permissions import Perm
@@ -61,7 +62,7 @@ def _read(data: bytes, max_rows: int) -> list[tuple[str, ...]]:
     if not data.startswith(b"PK\x03\x04"):
         raise c_errors.FileInvalid("请上传按批量对比模板填写的 Excel 文件（.xlsx）")
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = xlsx.load_read_only(data)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise c_errors.FileInvalid("请上传按批量对比模板填写的 Excel 文件（.xlsx）") from exc
     try:

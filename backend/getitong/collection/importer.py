@@ -1,5 +1,6 @@
-"""Excel and XML import of collected records: streamed, validated row by row, stored as 处理中 in batches, then
-记名 in batches; a failure report lists rows refused by validation and rows stored but 记名不成功.
+"""Excel and XML import of collected records: streamed, validated row by row, and in batches of 500 记名 and
+stored with their state in one transaction each (the next batch is read in a thread meanwhile); a failure report
+lists rows refused by validation and rows stored but 记名不成功.
 
 Memory stays flat: openpyxl reads in read-only mode, XML is read with iterparse (each <record> cleared once
 read), one batch is held at a time and the report is written by a write-only workbook (rows go to a temp file).
@@ -23,7 +24,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from tortoise import timezone
@@ -44,8 +45,8 @@ from getitong.collection.workflow import (
     Kind,
     MatchState,
 )
-from getitong.common import home_events
-from getitong.core import audit, errors
+from getitong.common import home_events, xlsx
+from getitong.core import audit, db, errors
 from getitong.core.deps import Deps
 from getitong.core.models import StoredFile
 from getitong.core.pagination import keyset
@@ -178,6 +179,15 @@ class Source(ABC):
     def close(self) -> None:  # noqa: B027 - optional hook: an XML source holds nothing to release
         """Release the file (the workbook of an xlsx source)."""
 
+    def count(self, limit: int) -> int:
+        """Data rows actually filled in (blank and merely formatted rows left out), counting stops past limit."""
+        n = 0
+        for _ in self.rows():
+            n += 1
+            if n > limit:
+                break
+        return n
+
 
 def _cell(value: Any) -> Any:
     if isinstance(value, datetime):
@@ -192,7 +202,7 @@ class ExcelSource(Source):
         if not data.startswith(b"PK\x03\x04"):
             raise c_errors.FileInvalid()
         try:
-            self.wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            self.wb = xlsx.load_read_only(data)
             self.ws = self.wb.worksheets[0]
             first = next(self.ws.iter_rows(min_row=1, max_row=1, values_only=True), None) or ()
         except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as exc:
@@ -228,22 +238,16 @@ class ExcelSource(Source):
             raw = {name: _cell(values[i]) for i, name in self.map.items() if i < len(values)}
             yield Row(row_no, raw, [_cell(values[i]) if i < len(values) else None for i in self.keep])
 
+    def count(self, limit: int) -> int:
+        with self.ws._get_source() as sheet:  # the sheet's XML, streamed from the archive
+            return xlsx.count_filled_rows(sheet, self.data_columns, limit)
+
     def close(self) -> None:
         self.wb.close()
 
 
 def _blank_row(values: tuple[Any, ...]) -> bool:
     return not any(v is not None and str(v).strip() for v in values)
-
-
-def count_rows(source: Source, limit: int) -> int:
-    """Data rows actually filled in (blank and merely formatted rows left out), counting stops past limit."""
-    n = 0
-    for _ in source.rows():
-        n += 1
-        if n > limit:
-            break
-    return n
 
 
 _DANGEROUS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -436,7 +440,7 @@ def _inspect(data: bytes, kind: Kind, channel: Channel, max_rows: int) -> int:
         if channel == Channel.EXCEL and (estimated > max_rows or estimated == 0):
             # The sheet's dimension counts formatted but empty rows (a whole column selected and formatted), and
             # some writers leave it out: the rows are counted then.
-            estimated = count_rows(source, max_rows)
+            estimated = source.count(max_rows)
     finally:
         source.close()
     if estimated > max_rows:
@@ -525,22 +529,28 @@ async def _run(deps: Deps, job: CollectionImport) -> None:
     del data
     ctx = Ctx(job, actor, org, Report(source.header), settings.import_batch_size)
     try:
+        rows = source.rows()
+        # The next batch is read and checked in a thread while this one is written: the file and the database
+        # work overlap. One read at a time, and it is finished before the workbook is closed.
+        reading: asyncio.Future[list[Checked]] | None = None
         try:
-            rows = source.rows()
-            while batch := await asyncio.to_thread(_take, rows, ctx.batch_size, job.kind):
+            reading = asyncio.ensure_future(asyncio.to_thread(_take, rows, ctx.batch_size, job.kind))
+            while batch := await reading:
+                reading = asyncio.ensure_future(asyncio.to_thread(_take, rows, ctx.batch_size, job.kind))
                 await _store(ctx, batch)
         finally:
+            if reading is not None and not reading.done():
+                with contextlib.suppress(Exception):
+                    await reading
             source.close()
-        while await _match_batch(ctx):
-            pass
     except Exception:
         # The job fails, but the rows already refused or 记名不成功 stay downloadable.
         with contextlib.suppress(Exception):
-            report_file = await _save_report(deps, job, ctx.report)
+            report_file = await _save_report(deps, job, ctx)
             if report_file is not None:
                 await CollectionImport.filter(id=job.id).update(report_file_id=report_file.id)
         raise
-    report_file = await _save_report(deps, job, ctx.report)
+    report_file = await _save_report(deps, job, ctx)
     async with in_transaction() as conn:
         job.status = JobStatus.DONE
         job.total = job.done
@@ -555,8 +565,16 @@ async def _run(deps: Deps, job: CollectionImport) -> None:
         await home_events.touch_all(deps.cache)  # risk counts of the businesses changed
 
 
-async def _save_report(deps: Deps, job: CollectionImport, report: Report) -> StoredFile | None:
-    content = await asyncio.to_thread(report.finish)
+async def _save_report(deps: Deps, job: CollectionImport, ctx: Ctx) -> StoredFile | None:
+    """The refused rows (added as they were read), then the rows stored but 记名不成功 — read back at the end,
+    so a record given again later in the file is reported as the later row left it."""
+    last = 0
+    while rows := await (CollectionRecord.filter(import_job_id=job.id, match_state=MatchState.UNMATCHED, id__gt=last)
+                         .order_by("id").limit(ctx.batch_size)):
+        for r in rows:
+            ctx.report.add(r.source_row, _row_of(r), f"记名不成功：{r.match_note}")
+        last = rows[-1].id
+    content = await asyncio.to_thread(ctx.report.finish)
     if not content:
         return None
     sha = hashlib.sha256(content).hexdigest()
@@ -567,7 +585,9 @@ async def _save_report(deps: Deps, job: CollectionImport, report: Report) -> Sto
 
 
 async def _store(ctx: Ctx, batch: list[Checked]) -> None:
-    """Phase 1: refuse invalid rows (report), store valid ones as 处理中 (a duplicate updates its record)."""
+    """One batch, in one transaction: invalid rows go to the report; valid ones are 记名 and stored with their
+    state (a record already provided by the department — same kind, number and subject — is updated and matched
+    again instead of stored twice); matched penalties get their 风险预警 mirror."""
     job = ctx.job
     good = []
     for c in batch:
@@ -576,115 +596,98 @@ async def _store(ctx: Ctx, batch: list[Checked]) -> None:
         else:
             good.append(c)
     failed = len(batch) - len(good)
+    # The register is only read: loaded before the department's lock is taken, so the lock is held briefly.
+    register = await Register.load([Subject(c.code, c.name) for c in good])
     async with in_transaction() as conn:
         await service.lock_dedup(conn, job.org_id, job.kind)
-        fresh: dict[tuple[str, str], CollectionRecord] = {}
-        updated = merged = 0
         numbers = {f.columns_of(job.kind, c.fields or {})["record_no"] for c in good} - {""}
         existing: dict[tuple[str, str], CollectionRecord] = {}
-        if numbers:
-            for r in await CollectionRecord.filter(source_org_id=job.org_id, kind=job.kind,
-                                                   record_no__in=list(numbers)).using_db(conn).order_by("-id"):
-                existing[(r.record_no, r.subject_code)] = r
+        for r in await _provided(conn, job, numbers):
+            existing[(r.record_no, r.subject_code)] = r
+        fresh: dict[tuple[str, str], CollectionRecord] = {}
         new_rows: list[CollectionRecord] = []
+        # Records stored before this batch that it changes: (record, row number, state counted for it before in
+        # this job or None, the snapshot for the change log or None for a repeat within this file).
+        touched: dict[int, tuple[CollectionRecord, int, MatchState | None, dict[str, Any] | None]] = {}
+        merged = 0
         for c in good:
             cols = f.columns_of(job.kind, c.fields or {})
             key = (cols["record_no"], c.code)
-            r = existing.get(key) if cols["record_no"] else None
-            if r is None and cols["record_no"]:
-                r = fresh.get(key)
+            r = (existing.get(key) or fresh.get(key)) if cols["record_no"] else None
             values = {"subject_code": c.code, "subject_name": c.name, "fields": c.fields, "is_public": c.is_public,
-                      **cols, "match_state": MatchState.PENDING, "match_note": "", "import_job_id": job.id,
-                      "source_row": c.row.row_no, "region_code": ctx.org.region_code}
+                      **cols, "import_job_id": job.id, "source_row": c.row.row_no}
             if r is None:
                 r = CollectionRecord(kind=job.kind, channel=job.channel, source_org_id=job.org_id,
-                                     provided_on=service.today(), created_by_id=ctx.actor.id, **values)
+                                     provided_on=service.today(), created_by_id=ctx.actor.id,
+                                     region_code=ctx.org.region_code, **values)
                 new_rows.append(r)
                 if cols["record_no"]:
                     fresh[key] = r
-            elif r.id is None or (r.import_job_id == job.id and r.match_state == MatchState.PENDING):
-                # The same record twice in this file: the later row wins, nothing more to match.
-                r.update_from_dict(values)
-                if r.id is not None:
-                    await r.save(using_db=conn)
+                continue
+            if r.id is None or r.id in touched or r.import_job_id == job.id:
+                # The same record again in this file: the later row wins; stored and counted once.
                 merged += 1
+                if r.id is not None and r.id not in touched:
+                    touched[r.id] = (r, c.row.row_no, r.match_state, None)
             else:
-                before = service.snapshot(r)
-                r.update_from_dict({**values, "channel": job.channel})
-                await r.save(using_db=conn)
-                await service.add_change(r, ctx.actor, before, f"{CHANNEL_LABELS[job.channel]}重复提交（第{c.row.row_no}"
-                                         f"行，同一文号、同一主体），已更新原记录并重新记名", conn)
+                touched[r.id] = (r, c.row.row_no, None, service.snapshot(r))
+            r.update_from_dict({**values, "channel": job.channel})
+        pairs = [(r, register.match(Subject(r.subject_code, r.subject_name)))
+                 for r in [*new_rows, *(t[0] for t in touched.values())]]
+        if pairs:
+            await service.apply_matches(pairs, ctx.org.region_code, conn)
+        await db.insert_many(CollectionRecord, new_rows, conn)
+        updated = 0
+        for r, row_no, counted, before in touched.values():
+            await r.save(using_db=conn)
+            if before is not None:
                 updated += 1
-        if new_rows:
-            await CollectionRecord.bulk_create(new_rows, using_db=conn)
+                await service.add_change(r, ctx.actor, before, f"{CHANNEL_LABELS[job.channel]}重复提交（第{row_no}"
+                                         f"行，同一文号、同一主体），已更新原记录并重新记名", conn)
+            elif counted is not None:
+                _count(job, counted, -1)  # counted by an earlier batch: counted again below as it is now
+        for r, _outcome in pairs:
+            _count(job, r.match_state, 1)
+            ctx.penalties_matched += r.kind == Kind.PENALTY and r.match_state == MatchState.MATCHED
         job.stored += len(new_rows)
         job.updated += updated + merged
         job.failed += failed
-        job.done += failed + merged
+        job.done += len(batch)
         ctx.rows_read += len(batch)
         job.total = max(job.total, ctx.rows_read)
-        await job.save(using_db=conn, update_fields=["stored", "updated", "failed", "done", "total", "updated_at"])
+        await job.save(using_db=conn, update_fields=["stored", "updated", "matched", "unmatched", "failed", "done",
+                                                     "total", "updated_at"])
 
 
-async def _match_batch(ctx: Ctx) -> bool:
-    """Phase 2: 记名 one batch of this job's 处理中 records; False when none is left."""
-    job = ctx.job
-    pending = await (CollectionRecord.filter(import_job_id=job.id, match_state=MatchState.PENDING)
-                     .order_by("id").limit(ctx.batch_size))
-    if not pending:
-        return False
-    register = await Register.load([Subject(r.subject_code, r.subject_name) for r in pending])
-    async with in_transaction() as conn:
-        # Rows corrected since they were read (by the department, or taken over by a later import) keep what was
-        # done to them; they count by their state now. The rest are locked until this batch is saved.
-        still = set(await CollectionRecord.filter(id__in=[r.id for r in pending], import_job_id=job.id,
-                                                  match_state=MatchState.PENDING)
-                    .select_for_update().using_db(conn).values_list("id", flat=True))
-        pairs = []
-        for r in pending:
-            if r.id not in still:
-                now = await CollectionRecord.get_or_none(id=r.id).using_db(conn)
-                if now is not None and now.match_state == MatchState.MATCHED:
-                    job.matched += 1
-                else:
-                    job.unmatched += 1
-                continue
-            pairs.append((r, register.match(Subject(r.subject_code, r.subject_name))))
-        await service.apply_matches(pairs, ctx.org.region_code, conn)
-        at = timezone.now()
-        for r, outcome in pairs:
-            r.updated_at = at
-            if outcome.business is None:
-                job.unmatched += 1
-                ctx.report.add(r.source_row, _row_of(r), f"记名不成功：{r.match_note}")
-            else:
-                job.matched += 1
-                ctx.penalties_matched += r.kind == Kind.PENALTY
-        if pairs:
-            await _save_matches([r for r, _ in pairs], conn)
-        job.done += len(pending)
-        await job.save(using_db=conn, update_fields=["matched", "unmatched", "done", "updated_at"])
-    return True
+PROVIDED_SQL = ("SELECT r.id FROM unnest($3::varchar[]) AS n(record_no) CROSS JOIN LATERAL (SELECT id FROM "
+                "collection_record WHERE source_org_id = $1 AND kind = $2 AND record_no = n.record_no OFFSET 0) AS r")
 
 
-MATCH_FIELDS = ("business_id", "match_state", "match_note", "region_code", "penalty_id", "subject_name", "updated_at")
+async def _provided(conn: Any, job: CollectionImport, numbers: set[str]) -> list[CollectionRecord]:
+    """The department's records of this kind with one of these numbers, newest first. Mostly there are none (a
+    file of new records), so on PostgreSQL the ids are looked up first, one index probe per number: the `OFFSET 0`
+    keeps the lateral subquery from being flattened into a join, so the plan does not depend on the table's
+    statistics. (With `record_no IN (…)` and statistics taken while the department had few records — a new
+    table, or a first large import — the planner scans all of the department's records per batch and filters
+    them: the import grew quadratic.) Whole records are read only when some exist."""
+    if not numbers:
+        return []
+    qs = CollectionRecord.filter(source_org_id=job.org_id, kind=job.kind)
+    if conn.capabilities.dialect == "postgres":
+        found = await conn.execute_query_dict(PROVIDED_SQL, [job.org_id, job.kind.value, list(numbers)])
+        if not found:
+            return []
+        qs = qs.filter(id__in=[x["id"] for x in found])
+    else:
+        qs = qs.filter(record_no__in=list(numbers))
+    return await qs.using_db(conn).order_by("-id")
 
 
-async def _save_matches(rows: list[CollectionRecord], conn: Any) -> None:
-    """One statement for a batch's 记名 columns instead of an UPDATE per row (PostgreSQL: UPDATE … FROM unnest)."""
-    if conn.capabilities.dialect != "postgres":
-        await CollectionRecord.bulk_update(rows, fields=list(MATCH_FIELDS), using_db=conn)
-        return
-    await conn.execute_query(
-        "UPDATE collection_record AS r SET business_id = v.business_id, match_state = v.match_state, "
-        "match_note = v.match_note, region_code = v.region_code, penalty_id = v.penalty_id, "
-        "subject_name = v.subject_name, updated_at = v.updated_at FROM unnest($1::bigint[], $2::bigint[], "
-        "$3::varchar[], $4::varchar[], $5::varchar[], $6::bigint[], $7::varchar[], $8::timestamptz[]) "
-        "AS v(id, business_id, match_state, match_note, region_code, penalty_id, subject_name, updated_at) "
-        "WHERE r.id = v.id",
-        [[r.id for r in rows], [r.business_id for r in rows], [str(r.match_state.value) for r in rows],
-         [r.match_note for r in rows], [r.region_code for r in rows], [r.penalty_id for r in rows],
-         [r.subject_name for r in rows], [r.updated_at for r in rows]])
+def _count(job: CollectionImport, state: MatchState, n: int) -> None:
+    if state == MatchState.MATCHED:
+        job.matched += n
+    elif state == MatchState.UNMATCHED:
+        job.unmatched += n
 
 
 def _row_of(r: CollectionRecord) -> list[Any]:

@@ -58,8 +58,12 @@ def full_width_brackets(name: str) -> str:
     return name.replace("(", "（").replace(")", "）")
 
 
+# What 记名 and the penalty mirror read of a business: loading only these keeps a batch's 500 lookups cheap.
+FIELDS = ("id", "uscc", "reg_no", "name", "region_code", "org_id")
+
+
 class Register:
-    """The businesses a batch of subjects may name, loaded in three queries."""
+    """The businesses a batch of subjects may name, loaded in three queries (partial models: FIELDS only)."""
 
     def __init__(self) -> None:
         self.by_uscc: dict[str, Business] = {}
@@ -72,13 +76,13 @@ class Register:
         codes = {s.code for s in subjects if s.code}
         names = {s.name for s in subjects if s.name}
         if codes:
-            for b in await Business.filter(uscc__in=[c for c in codes if len(c) == 18]):
+            for b in await Business.filter(uscc__in=[c for c in codes if len(c) == 18]).only(*FIELDS):
                 reg.by_uscc[b.uscc] = b
-            for b in await Business.filter(reg_no__in=list(codes)).order_by("id"):
+            for b in await Business.filter(reg_no__in=list(codes)).order_by("id").only(*FIELDS):
                 reg.by_reg[b.reg_no or ""].append(b)
         if names:
             wanted = names | {full_width_brackets(n) for n in names}
-            for b in await Business.filter(name__in=list(wanted)).order_by("id"):
+            for b in await Business.filter(name__in=list(wanted)).order_by("id").only(*FIELDS):
                 reg.by_name[b.name].append(b)
         return reg
 

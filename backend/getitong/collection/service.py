@@ -30,7 +30,7 @@ from getitong.collection.workflow import (
     Kind,
     MatchState,
 )
-from getitong.core import audit
+from getitong.core import audit, db
 from getitong.core.pagination import keyset
 from getitong.entities.models import STATUS_LABELS, Business, Region
 from getitong.risk.models import Penalty
@@ -136,49 +136,70 @@ async def apply_match(r: CollectionRecord, outcome: Outcome, provider_region: st
 
 
 async def apply_matches(pairs: list[tuple[CollectionRecord, Outcome]], provider_region: str, conn: Any) -> None:
-    """apply_match for a batch of an import (the caller saves the records): the same outcome, but the mirrors of
-    matched penalties without one yet — every row of a fresh import — are looked up together and created with
-    one insert instead of two or three statements per row."""
-    fresh: list[tuple[CollectionRecord, Business]] = []
+    """apply_match for a batch of an import (the caller saves the records, which may not be inserted yet): the same
+    outcome, but the mirrors of matched penalties without one yet — every row of a fresh import — are looked up
+    together and created with one insert instead of two or three statements per row."""
+    fresh: list[tuple[CollectionRecord, dict[str, Any]]] = []
     for r, outcome in pairs:
         if r.kind == Kind.PENALTY and outcome.business is not None and r.penalty_id is None:
             _set_match(r, outcome, provider_region)
-            fresh.append((r, outcome.business))
+            fresh.append((r, _penalty_values(r, outcome.business)))
         else:
             await apply_match(r, outcome, provider_region, conn)
     if not fresh:
         return
-    values = {r.id: _penalty_values(r, b) for r, b in fresh}
-    keys = {(b.id, values[r.id]["doc_no"]) for r, b in fresh}
+    keys = {(v["business_id"], v["doc_no"]) for _, v in fresh}
 
-    async def existing() -> dict[tuple[int, str], Penalty]:
-        rows = await Penalty.filter(business_id__in=list({k[0] for k in keys}),
-                                    doc_no__in=list({k[1] for k in keys})).using_db(conn)
-        return {(p.business_id, p.doc_no): p for p in rows if (p.business_id, p.doc_no) in keys}
-
-    found = await existing()
+    found = await _mirrors_of(keys, conn)
     linked = set(await CollectionRecord.filter(penalty_id__in=[p.id for p in found.values()]).using_db(conn)
                  .values_list("penalty_id", flat=True)) if found else set()
     create: dict[tuple[int, str], tuple[CollectionRecord, dict[str, Any]]] = {}
-    for r, b in fresh:
-        key = (b.id, values[r.id]["doc_no"])
+    waiting: list[tuple[CollectionRecord, tuple[int, str]]] = []
+    for r, v in fresh:
+        key = (v["business_id"], v["doc_no"])
         p = found.get(key)
         if p is None:
-            create.setdefault(key, (r, values[r.id]))
+            create.setdefault(key, (r, v))
+            waiting.append((r, key))
         elif p.id in linked:
             # Another provider's record mirrors the same decision: shared, as sync_penalty does.
-            p.update_from_dict(values[r.id])
+            p.update_from_dict(v)
             await p.save(using_db=conn)
             r.penalty_id = p.id
         # else: recorded in 风险预警 itself (no record links it): theirs, left as it is; no mirror.
     if create:
-        await Penalty.bulk_create([Penalty(created_by_id=r.created_by_id, **v) for r, v in create.values()],
-                                  using_db=conn)
-        made = await existing()
-        for r, b in fresh:
-            key = (b.id, values[r.id]["doc_no"])
-            if key in create:
-                r.penalty_id = made[key].id
+        made = await _insert_penalties([{**v, "created_by_id": r.created_by_id} for r, v in create.values()], conn)
+        for r, key in waiting:
+            r.penalty_id = made[key]
+
+
+MIRRORS_SQL = ("SELECT p.id FROM unnest($1::bigint[], $2::varchar[]) AS k(business_id, doc_no) CROSS JOIN LATERAL "
+               "(SELECT id FROM risk_penalty WHERE business_id = k.business_id AND doc_no = k.doc_no OFFSET 0) AS p")
+
+
+async def _mirrors_of(keys: set[tuple[int, str]], conn: Any) -> dict[tuple[int, str], Penalty]:
+    """The penalties already recorded for these (business, decision number) pairs. On PostgreSQL one index probe per
+    pair (`OFFSET 0` keeps the plan from depending on the table's statistics, as in the importer's duplicate check),
+    and whole rows are read only when some exist — a fresh import has none."""
+    qs = Penalty.filter(business_id__in=list({k[0] for k in keys}))
+    if conn.capabilities.dialect == "postgres":
+        ids = await conn.execute_query_dict(MIRRORS_SQL, [[k[0] for k in keys], [k[1] for k in keys]])
+        if not ids:
+            return {}
+        qs = Penalty.filter(id__in=[x["id"] for x in ids])
+    else:
+        qs = qs.filter(doc_no__in=list({k[1] for k in keys}))
+    return {(p.business_id, p.doc_no): p for p in await qs.using_db(conn) if (p.business_id, p.doc_no) in keys}
+
+
+async def _insert_penalties(rows: list[dict[str, Any]], conn: Any) -> dict[tuple[int, str], int]:
+    """Insert new mirrors; their ids by (business, decision number), which is unique."""
+    made = await db.insert_many(Penalty, [Penalty(**v) for v in rows], conn, returning=("id", "business_id", "doc_no"))
+    if not made:  # not PostgreSQL: read back
+        made = await Penalty.filter(business_id__in=list({v["business_id"] for v in rows}),
+                                    doc_no__in=list({v["doc_no"] for v in rows})).using_db(conn) \
+            .values("id", "business_id", "doc_no")
+    return {(m["business_id"], m["doc_no"]): m["id"] for m in made}
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -267,8 +288,9 @@ async def record_in_scope(actor: StaffUser, record_id: int, conn: Any = None) ->
 
 
 async def refuse_while_importing(r: CollectionRecord, conn: Any) -> None:
-    """A 处理中 row of an import that is still running belongs to the import until it is matched."""
-    if r.match_state == MatchState.PENDING and r.import_job_id is not None and await CollectionImport.filter(
+    """A row of an import that is still queued or running belongs to the import until it ends: a later row of the
+    same file may still update it (and a row left 处理中 is the import's to finish)."""
+    if r.import_job_id is not None and await CollectionImport.filter(
             id=r.import_job_id, status__in=[JobStatus.PENDING, JobStatus.RUNNING]).using_db(conn).exists():
         raise c_errors.RecordPending(data={"import_id": r.import_job_id})
 
@@ -340,6 +362,7 @@ async def create_record(*, actor: StaffUser, data: s.RecordCreate) -> tuple[dict
                                  created_by_id=actor.id)
             before = None
         else:
+            await refuse_while_importing(r, conn)
             before = snapshot(r)
         r.subject_code, r.subject_name, r.fields, r.is_public = code, name, fields, is_public
         r.record_no, r.name, r.authority = cols["record_no"], cols["name"], cols["authority"]
@@ -547,15 +570,27 @@ async def stats(*, actor: StaffUser, year: int) -> dict[str, Any]:
     table = {(k.value, st): {"total": cell(), "by_city": {c: cell() for c in city_codes}}
              for k in Kind for st in STATES}
     provided = {"total": cell(), "by_city": {c: cell() for c in city_codes}}
+    def add(period: str, kind: str, state: str, region_code: str, n: int) -> None:
+        city = city_of(region_code)
+        for target in (table[(kind, state)], table[(kind, "total")], provided):
+            target["total"][period] += n
+            if city:
+                target["by_city"][city][period] += n
+
     for period, rows in grouped.items():
         for row in rows:
-            kind, state = str(getattr(row["kind"], "value", row["kind"])), \
-                str(getattr(row["match_state"], "value", row["match_state"]))
-            city, n = city_of(row["region_code"] or ""), int(row["n"])
-            for target in (table[(kind, state)], table[(kind, "total")], provided):
-                target["total"][period] += n
-                if city:
-                    target["by_city"][city][period] += n
+            add(period, str(getattr(row["kind"], "value", row["kind"])),
+                str(getattr(row["match_state"], "value", row["match_state"])), row["region_code"] or "", int(row["n"]))
+    # 处理中 also holds the rows of imports still queued or running that are not processed yet (an import 记名 and
+    # stores each batch at once): provided today, counted in the provider's city until their batch is done.
+    if year >= today().year:
+        jobs = await (scope.scoped(CollectionImport.filter(status__in=[JobStatus.PENDING, JobStatus.RUNNING]), actor)
+                      .values("kind", "total", "done", "org__region_code"))
+        for job in jobs:
+            waiting = max(int(job["total"]) - int(job["done"]), 0)
+            kind = str(getattr(job["kind"], "value", job["kind"]))
+            for period in ("cumulative", "year") if year == today().year else ("cumulative",):
+                add(period, kind, MatchState.PENDING.value, job["org__region_code"] or "", waiting)
     return {
         "year": year,
         "cities": [{"region_code": c.code, "name": c.name} for c in cities],

@@ -3,9 +3,9 @@ businesses by their code (免申即享 eligibility, 联合惩戒 subjects). Each
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
+from getitong.common import xlsx
 from getitong.core.errors import AppError
 
 USCC_HEADERS = {"统一社会信用代码", "社会信用代码", "信用代码", "统一社会信用代码/注册号", "uscc"}
@@ -14,10 +14,8 @@ USCC_HEADERS = {"统一社会信用代码", "社会信用代码", "信用代码"
 def read_uscc_column(data: bytes, max_rows: int, *, invalid: type[AppError], no_column: type[AppError],
                      too_many: type[AppError]) -> list[tuple[int, str]]:
     """(row number, text) of every non-blank row under the first sheet's USCC header."""
-    from openpyxl import load_workbook
-
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = xlsx.load_read_only(data)
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the same refusal
         raise invalid() from exc
     try:

@@ -8,6 +8,7 @@ from typing import Any
 import asyncpg
 from tortoise import Tortoise, connections
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.models import Model
 
 from getitong.core.settings import Settings
 
@@ -101,6 +102,36 @@ async def fetch(sql: str, *params: Any) -> list[dict[str, Any]]:
     if conn.capabilities.dialect == "sqlite":
         sql = _PG_PARAM.sub("?", sql)
     return await conn.execute_query_dict(sql, list(params))
+
+
+async def insert_many(model: type[Model], objects: list[Model], conn: Any,
+                      returning: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    """Insert many new rows of a model in one statement (on PostgreSQL).
+
+    Tortoise's bulk_create runs the INSERT once per row (executemany) and gives no ids back. On PostgreSQL this
+    is one `INSERT … SELECT * FROM unnest($1::type[], …)`, each column an array, values converted by the model's
+    own fields (auto_now dates, enums, JSON) — the rows come back with the `returning` columns. Elsewhere
+    bulk_create, and nothing comes back.
+    """
+    if not objects:
+        return []
+    if conn.capabilities.dialect != "postgres":
+        await model.bulk_create(objects, using_db=conn)
+        return []
+    meta = model._meta
+    columns, types, values = [], [], []
+    for name, column in meta.fields_db_projection.items():
+        field = meta.fields_map[name]
+        if field.pk and field.generated:
+            continue
+        columns.append(f'"{column}"')
+        types.append(field.get_for_dialect("postgres", "SQL_TYPE"))
+        values.append([field.to_db_value(getattr(o, name), o) for o in objects])
+    arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, start=1))
+    sql = f'INSERT INTO "{meta.db_table}" ({", ".join(columns)}) SELECT * FROM unnest({arrays})'
+    if returning:
+        sql += " RETURNING " + ", ".join(f'"{c}"' for c in returning)
+    return await conn.execute_query_dict(sql, values)
 
 
 async def init(settings: Settings) -> None:

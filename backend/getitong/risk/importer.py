@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from pydantic import BaseModel
@@ -28,7 +28,7 @@ from tortoise import timezone
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from getitong.common import home_events
+from getitong.common import home_events, xlsx
 from getitong.core import audit, errors
 from getitong.core.deps import Deps
 from getitong.core.models import StoredFile
@@ -157,7 +157,7 @@ def _open(data: bytes) -> Any:
     if not data.startswith(b"PK\x03\x04"):
         raise risk_errors.ImportFileInvalid()
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return xlsx.load_read_only(data)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise risk_errors.ImportFileInvalid() from exc
 

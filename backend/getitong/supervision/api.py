@@ -3,7 +3,6 @@ results under /api/v1/mp/inspections. Handlers validate, call one service functi
 
 from __future__ import annotations
 
-import io
 import re
 from typing import Any
 
@@ -11,6 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
+from getitong.common import xlsx
 from getitong.common.guards import current_business, person_required, staff_required
 from getitong.core import errors
 from getitong.core.pagination import PageQuery
@@ -49,10 +49,8 @@ def _codes(request: Request) -> list[str]:
     if request.files and request.files.get("file"):
         f = _file(request)
         if f.body.startswith(b"PK\x03\x04"):
-            from openpyxl import load_workbook
-
             try:
-                wb = load_workbook(io.BytesIO(f.body), read_only=True, data_only=True)
+                wb = xlsx.load_read_only(f.body)
                 values = [row[0] for row in wb.worksheets[0].iter_rows(values_only=True) if row]
                 wb.close()
             except Exception as exc:  # noqa: BLE001 - any broken workbook is the same refusal

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from tortoise.transactions import in_transaction
 
+from getitong.common import xlsx
 from getitong.core import audit
 from getitong.staff import scope
 from getitong.staff.models import Org, StaffUser
@@ -100,7 +101,7 @@ def _read(data: bytes, max_rows: int) -> list[Row]:
     if not data.startswith(b"PK\x03\x04"):
         raise e.ImportFileInvalid()
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = xlsx.load_read_only(data)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise e.ImportFileInvalid() from exc
     try:
