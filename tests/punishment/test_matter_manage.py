@@ -166,6 +166,20 @@ async def test_modify_matter(client, cast, shop, deps, tree):
         assert (r.status, r.code) == (422, "VALIDATION_ERROR"), (bad, r)
     assert (await Matter.get(id=m)).requirements == "请于四月底前反馈"
     assert await AuditLog.filter(action="punishment.update", target_id=str(m)).count() == 2
+    # 期望执行时间 never before the decision: moved either way, the other date of the matter counts.
+    r = await client.request("PATCH", f"{A}/matters/{m}", token=t, json={"expected_on": "2026-03-31"})
+    assert r.status == 200, r
+    before = await Matter.get(id=m)
+    for bad in ({"expected_on": "2026-02-28"}, {"decision_date": "2026-04-30"},
+                {"decision_date": "2026-05-02", "expected_on": "2026-05-01"}):
+        r = await client.request("PATCH", f"{A}/matters/{m}", token=t, json=bad)
+        assert (r.status, r.code) == (422, "PUNISHMENT_EXPECTED_BEFORE_DECISION"), (bad, r)
+        assert "期望执行时间" in r.message
+    after = await Matter.get(id=m)
+    assert (after.decision_date, after.expected_on) == (before.decision_date, before.expected_on)
+    r = await client.request("PATCH", f"{A}/matters/{m}", token=t, json={"decision_date": "2026-04-30",
+                                                                           "expected_on": None})
+    assert r.status == 200, r
 
 
 async def test_delete_matter(client, cast, shop):

@@ -7,7 +7,7 @@ from datetime import date
 
 from openpyxl import Workbook, load_workbook
 
-from getitong.punishment.models import ListDownload
+from getitong.punishment.models import ListDownload, Matter
 from getitong.risk.models import Listing
 from getitong.risk.workflow import ListingKind
 
@@ -140,6 +140,10 @@ async def test_refusals(client, cast, shop, tree):
                               token=cast.tokens["manager"])).code == "NOTICE_DEPARTMENT_NOT_FOUND"
     assert (await client.post(f"{A}/matters", json=body | {"category": "gossip"},
                               token=cast.tokens["manager"])).status == 422
+    r = await client.post(f"{A}/matters", json=body | {"expected_on": "2026-02-28"}, token=cast.tokens["manager"])
+    assert (r.status, r.code, r.data) == (422, "PUNISHMENT_EXPECTED_BEFORE_DECISION",
+                                          {"decision_date": "2026-03-01", "expected_on": "2026-02-28"})
+    assert not await Matter.filter(decision_no="N1").exists()
     assert (await client.post(f"{A}/subjects/parse", token=cast.tokens["manager"],
                               files={"file": ("a.xlsx", b"not a workbook")})).code == "PUNISHMENT_EXCEL_INVALID"
     m = await client.post(f"{A}/matters", json=body, token=cast.tokens["manager"])

@@ -20,3 +20,5 @@ SubjectHasFeedback = define_error("SubjectHasFeedback", 409, "PUNISHMENT_SUBJECT
                                   "惩戒主体已有惩戒实施反馈，不能移除")
 EntryHasFeedback = define_error("EntryHasFeedback", 409, "PUNISHMENT_ENTRY_HAS_FEEDBACK",
                                 "惩戒目录已有惩戒实施反馈，不能移除")
+ExpectedBeforeDecision = define_error("ExpectedBeforeDecision", 422, "PUNISHMENT_EXPECTED_BEFORE_DECISION",
+                                      "期望执行时间不能早于做出惩戒决定的日期")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import io
 from collections import defaultdict
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -119,6 +119,7 @@ async def departments(*, actor: StaffUser) -> dict[str, Any]:
 async def publish(*, actor: StaffUser, data: s.MatterIn) -> dict[str, Any]:
     """惩戒事项发布: the subjects (in scope), the catalog entries; each entry's department is told."""
     require(actor, Perm.PUNISHMENT_MANAGE)
+    _check_dates(data.decision_date, data.expected_on)
     ids = sorted(set(data.business_ids))
     businesses = await scope.scoped(Business.filter(id__in=ids), actor).order_by("id")
     if len(businesses) != len(ids):
@@ -211,6 +212,12 @@ async def _managed(actor: StaffUser, matter_id: int) -> Matter:
 _DECISION_FIELDS = ("decision_no", "decision_org", "decision_date", "expected_on", "requirements")
 
 
+def _check_dates(decided: date, expected: date | None) -> None:
+    """期望执行时间 is on or after the day the punishment was decided."""
+    if expected is not None and expected < decided:
+        raise e.ExpectedBeforeDecision(data={"decision_date": decided.isoformat(), "expected_on": expected.isoformat()})
+
+
 def _decision(m: Matter) -> dict[str, Any]:
     values = {k: getattr(m, k) for k in _DECISION_FIELDS}
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in values.items()}
@@ -222,6 +229,7 @@ async def update_matter(*, actor: StaffUser, matter_id: int, data: s.MatterPatch
     m = await _managed(actor, matter_id)
     given = data.model_fields_set
     fields = {k: getattr(data, k) for k in _DECISION_FIELDS if k in given}
+    _check_dates(fields.get("decision_date") or m.decision_date, fields.get("expected_on", m.expected_on))
     add_b: list[int] = []
     add_e: list[int] = []
     businesses: list[Business] = []
