@@ -169,8 +169,21 @@ async def apply_matches(pairs: list[tuple[CollectionRecord, Outcome]], provider_
         # else: recorded in 风险预警 itself (no record links it): theirs, left as it is; no mirror.
     if create:
         made = await _insert_penalties([{**v, "created_by_id": r.created_by_id} for r, v in create.values()], conn)
+        raced = {k for k in create if k not in made}
+        if raced:
+            # Recorded by another transaction since the look-up (another department providing the same decision at
+            # the same moment): the insert left them out. Linked to that department's record: shared, as above; an
+            # entry of 风险预警 itself: no mirror.
+            again = await _mirrors_of(raced, conn)
+            taken = set(await CollectionRecord.filter(penalty_id__in=[p.id for p in again.values()]).using_db(conn)
+                        .values_list("penalty_id", flat=True)) if again else set()
+            for key, p in again.items():
+                if p.id in taken:
+                    p.update_from_dict(create[key][1])
+                    await p.save(using_db=conn)
+                    made[key] = p.id
         for r, key in waiting:
-            r.penalty_id = made[key]
+            r.penalty_id = made.get(key)
 
 
 MIRRORS_SQL = ("SELECT p.id FROM unnest($1::bigint[], $2::varchar[]) AS k(business_id, doc_no) CROSS JOIN LATERAL "
@@ -193,9 +206,11 @@ async def _mirrors_of(keys: set[tuple[int, str]], conn: Any) -> dict[tuple[int, 
 
 
 async def _insert_penalties(rows: list[dict[str, Any]], conn: Any) -> dict[tuple[int, str], int]:
-    """Insert new mirrors; their ids by (business, decision number), which is unique."""
-    made = await db.insert_many(Penalty, [Penalty(**v) for v in rows], conn, returning=("id", "business_id", "doc_no"))
-    if not made:  # not PostgreSQL: read back
+    """Insert new mirrors; their ids by (business, decision number), which is unique. A pair recorded meanwhile by
+    another transaction is left out (ON CONFLICT DO NOTHING) instead of failing the batch."""
+    made = await db.insert_many(Penalty, [Penalty(**v) for v in rows], conn, returning=("id", "business_id", "doc_no"),
+                                conflict=("business_id", "doc_no"))
+    if conn.capabilities.dialect != "postgres":  # read back (SQLite serialises writers: no race to leave out)
         made = await Penalty.filter(business_id__in=list({v["business_id"] for v in rows}),
                                     doc_no__in=list({v["doc_no"] for v in rows})).using_db(conn) \
             .values("id", "business_id", "doc_no")

@@ -104,19 +104,20 @@ async def fetch(sql: str, *params: Any) -> list[dict[str, Any]]:
     return await conn.execute_query_dict(sql, list(params))
 
 
-async def insert_many(model: type[Model], objects: list[Model], conn: Any,
-                      returning: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+async def insert_many(model: type[Model], objects: list[Model], conn: Any, returning: tuple[str, ...] = (),
+                      conflict: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     """Insert many new rows of a model in one statement (on PostgreSQL).
 
     Tortoise's bulk_create runs the INSERT once per row (executemany) and gives no ids back. On PostgreSQL this
     is one `INSERT … SELECT * FROM unnest($1::type[], …)`, each column an array, values converted by the model's
     own fields (auto_now dates, enums, JSON) — the rows come back with the `returning` columns. Elsewhere
-    bulk_create, and nothing comes back.
+    bulk_create, and nothing comes back. `conflict` names a unique key: a row that would violate it is left out
+    (ON CONFLICT DO NOTHING; on other databases bulk_create's ignore_conflicts) and does not come back.
     """
     if not objects:
         return []
     if conn.capabilities.dialect != "postgres":
-        await model.bulk_create(objects, using_db=conn)
+        await model.bulk_create(objects, using_db=conn, ignore_conflicts=bool(conflict))
         return []
     meta = model._meta
     columns, types, values = [], [], []
@@ -129,6 +130,8 @@ async def insert_many(model: type[Model], objects: list[Model], conn: Any,
         values.append([field.to_db_value(getattr(o, name), o) for o in objects])
     arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, start=1))
     sql = f'INSERT INTO "{meta.db_table}" ({", ".join(columns)}) SELECT * FROM unnest({arrays})'
+    if conflict:
+        sql += " ON CONFLICT (" + ", ".join(f'"{c}"' for c in conflict) + ") DO NOTHING"
     if returning:
         sql += " RETURNING " + ", ".join(f'"{c}"' for c in returning)
     return await conn.execute_query_dict(sql, values)
