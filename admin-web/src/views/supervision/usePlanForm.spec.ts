@@ -42,12 +42,13 @@ describe('抽查方案 wizard', () => {
     })
   })
 
-  it('sends cleared dates and ratio as null and leaves an empty group size out', () => {
+  it('sends cleared dates and ratio as null and the group size the form starts with (5, as the API)', () => {
     const body = formToBody({ ...emptyPlanForm(), name: ' 新方案 ' })
     expect(body.name).toBe('新方案')
     expect(body.start_on).toBeNull()
     expect(body.ratio).toBeNull()
-    expect('group_size' in body).toBe(false)
+    expect(body.group_size).toBe(5)
+    expect('group_size' in formToBody({ ...emptyPlanForm(), group_size: null })).toBe(false)
   })
 
   it('lists what each step still misses before submitting', () => {

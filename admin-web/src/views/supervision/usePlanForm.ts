@@ -55,7 +55,7 @@ export function emptyPlanForm(): PlanForm {
     partner_departments: [],
     requirements: '',
     ratio: null,
-    group_size: null,
+    group_size: 5,
     team_size: 2,
     scope_mode: 'filter',
     org_ids: [],
