@@ -239,7 +239,10 @@ class ExcelSource(Source):
             yield Row(row_no, raw, [_cell(values[i]) if i < len(values) else None for i in self.keep])
 
     def count(self, limit: int) -> int:
-        with self.ws._get_source() as sheet:  # the sheet's XML, streamed from the archive
+        opener = getattr(self.ws, "_get_source", None)  # the sheet's XML, streamed from the archive (openpyxl 3.1)
+        if opener is None:
+            return super().count(limit)
+        with opener() as sheet:
             return xlsx.count_filled_rows(sheet, self.data_columns, limit)
 
     def close(self) -> None:

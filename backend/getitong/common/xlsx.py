@@ -17,10 +17,14 @@ from typing import IO, Any
 
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
-from openpyxl.worksheet import _read_only
-from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
 from openpyxl.worksheet.dimensions import SheetDimension
 from openpyxl.xml.functions import iterparse
+
+try:  # openpyxl internals (3.1): a release that moves them opens workbooks its own way — slower, same result
+    from openpyxl.worksheet import _read_only
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+except ImportError:  # pragma: no cover - depends on the installed openpyxl
+    _read_only = None
 
 
 def _size_before_sheet_data(self: Any) -> None:
@@ -38,8 +42,9 @@ def _size_before_sheet_data(self: Any) -> None:
 
 def load_read_only(data: bytes) -> Any:
     """load_workbook(read_only=True, data_only=True) of an upload, opened without a pass over every row."""
-    if _read_only.ReadOnlyWorksheet._get_size is not _size_before_sheet_data:
-        _read_only.ReadOnlyWorksheet._get_size = _size_before_sheet_data
+    sheet = getattr(_read_only, "ReadOnlyWorksheet", None)
+    if sheet is not None and getattr(sheet, "_get_size", None) not in (None, _size_before_sheet_data):
+        sheet._get_size = _size_before_sheet_data
     return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
 
 
