@@ -204,6 +204,23 @@ async def test_a_pending_row_of_a_running_import_is_not_corrected_meanwhile(clie
     assert (r2.status, r2.data["business_id"]) == (200, shop[1].id)
 
 
+async def test_an_online_entry_repeating_a_record_of_a_running_import_waits_for_it(client, shop, gj):
+    token = await login_staff(client, "gj")
+    data = cf.xlsx(cf.header(Kind.LICENSE), [cf.row(Kind.LICENSE, {"subject_code": shop[0].uscc,
+                                                                   **license_fields("JY1")})])
+    r = await upload(client, token, data)
+    await finished(client, token, r.data["id"])
+    await CollectionImport.filter(id=r.data["id"]).update(status=JobStatus.RUNNING)
+    body = {"kind": "license", "business_id": shop[0].id, "fields": license_fields("JY1", content="热食类食品制售")}
+    r2 = await client.post(RECORDS, token=token, json=body)
+    assert (r2.status, r2.code) == (409, "COLLECTION_RECORD_PENDING"), r2
+    assert "再提交" in r2.message
+    assert (await CollectionRecord.get(record_no="JY1")).fields["content"] != "热食类食品制售"
+    await CollectionImport.filter(id=r.data["id"]).update(status=JobStatus.DONE)
+    r2 = await client.post(RECORDS, token=token, json=body)
+    assert (r2.status, r2.data["updated_existing"]) == (200, True), r2
+
+
 async def test_a_row_stored_by_a_running_import_is_not_corrected_until_the_import_ends(client, shop, gj,
                                                                                            monkeypatch):
     # A later row of the same file may still update it: the department waits for the import instead of losing its

@@ -302,12 +302,12 @@ async def record_in_scope(actor: StaffUser, record_id: int, conn: Any = None) ->
     return r
 
 
-async def refuse_while_importing(r: CollectionRecord, conn: Any) -> None:
+async def refuse_while_importing(r: CollectionRecord, conn: Any, message: str | None = None) -> None:
     """A row of an import that is still queued or running belongs to the import until it ends: a later row of the
     same file may still update it (and a row left 处理中 is the import's to finish)."""
     if r.import_job_id is not None and await CollectionImport.filter(
             id=r.import_job_id, status__in=[JobStatus.PENDING, JobStatus.RUNNING]).using_db(conn).exists():
-        raise c_errors.RecordPending(data={"import_id": r.import_job_id})
+        raise c_errors.RecordPending(message, data={"import_id": r.import_job_id})
 
 
 def dedup_lock_key(org_id: int, kind: Kind) -> int:
@@ -377,7 +377,7 @@ async def create_record(*, actor: StaffUser, data: s.RecordCreate) -> tuple[dict
                                  created_by_id=actor.id)
             before = None
         else:
-            await refuse_while_importing(r, conn)
+            await refuse_while_importing(r, conn, "同一文号、同一主体的记录正在随批量导入处理中，请等导入完成后再提交")
             before = snapshot(r)
         r.subject_code, r.subject_name, r.fields, r.is_public = code, name, fields, is_public
         r.record_no, r.name, r.authority = cols["record_no"], cols["name"], cols["authority"]
