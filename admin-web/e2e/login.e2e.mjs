@@ -204,7 +204,9 @@ try {
       assert(body.code !== 'OK', 'a wrong password was accepted')
       assert(body.code !== 'TOO_MANY_ATTEMPTS', `account locked (${codes.join(', ')}); wait for the lock to expire`)
       await loginPage.locator('[data-testid="login-error"]').waitFor()
-      if (body.code === 'CAPTCHA_REQUIRED') await captcha.waitFor()
+      // The API may announce that the next try needs a captcha (data.captcha_required): the page then fetches one.
+      // Wait for it, or the next click meets the captcha field's own validation and sends no request at all.
+      if (body.code === 'CAPTCHA_REQUIRED' || body.data?.captcha_required) await captcha.waitFor()
     }
     assert(await captcha.isVisible(), `no captcha after: ${codes.join(', ')}`)
     const before = await captcha.getAttribute('src')
