@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from getitong.collection import compare, importer, matching, service
+from getitong.collection import config as collection_config
 from getitong.collection.models import CollectionImport, CollectionRecord
 from getitong.collection.workflow import JobStatus, Kind, MatchState
 from getitong.entities import uscc
@@ -433,7 +434,7 @@ async def test_a_record_counts_in_the_beijing_year_it_was_provided(client, shop,
         def now(cls, tz=None):
             return utc.astimezone(tz) if tz else utc.replace(tzinfo=None)
 
-    monkeypatch.setattr(service, "datetime", Frozen)
+    monkeypatch.setattr(collection_config, "datetime", Frozen)  # the domain's today() (Beijing time)
     token = await login_staff(client, "gj")
     r = await client.post(RECORDS, token=token, json={"kind": "license", "business_id": shop[0].id,
                                                       "fields": license_fields()})

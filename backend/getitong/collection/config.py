@@ -1,12 +1,22 @@
-"""信息归集 settings (env prefix COLLECTION_)."""
+"""信息归集 settings (env prefix COLLECTION_) and the domain's calendar day (Beijing time)."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def today() -> date:
+    """The day in Beijing: the day a record is provided on, the year the statistics count it in."""
+    return datetime.now(CHINA).date()
 
 
 class CollectionSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="COLLECTION_", env_file=".env", extra="ignore")
 
-    # Rows validated and stored (then matched) together in one transaction.
+    # Rows validated, 记名 and stored together in one transaction.
     import_batch_size: int = 500
     # Data rows (or XML records) one import file may hold.
     import_max_rows: int = 200_000

@@ -6,14 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model, model_validator
 
 from getitong.collection import errors as c_errors
+from getitong.collection.config import today
 from getitong.collection.workflow import Kind
 from getitong.core import errors
 from getitong.core.web import parse
@@ -40,7 +40,6 @@ class FieldDef:
         return d
 
 
-CHINA = ZoneInfo("Asia/Shanghai")
 LICENSE_CATEGORIES = ("普通", "特许", "认可", "核准", "登记", "其他")
 LICENSE_STATUSES = ("有效", "无效")
 PENALTY_TYPES = ("警告", "罚款", "没收违法所得、没收非法财物", "责令停产停业", "暂扣或者吊销许可证、暂扣或者吊销执照",
@@ -186,7 +185,7 @@ class _Base(BaseModel):
             raise ValueError("有效期至不能早于有效期自")
         if d.get("decided_on") and d.get("published_on") and d["published_on"] < d["decided_on"]:
             raise ValueError("公示日期不能早于处罚决定书日期")
-        if d.get("published_on") and d.get("decided_on") and d["decided_on"] > datetime.now(CHINA).date():
+        if d.get("published_on") and d.get("decided_on") and d["decided_on"] > today():
             raise ValueError("处罚决定书日期不能晚于今天")
         return self
 

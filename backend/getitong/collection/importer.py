@@ -20,7 +20,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
@@ -33,7 +33,7 @@ from tortoise.transactions import in_transaction
 from getitong.collection import errors as c_errors
 from getitong.collection import fields as f
 from getitong.collection import service
-from getitong.collection.config import CollectionSettings
+from getitong.collection.config import CollectionSettings, today
 from getitong.collection.matching import LOSSY, Register, Subject, lossy_number, normalize_code
 from getitong.collection.models import CollectionImport, CollectionRecord
 from getitong.collection.workflow import (
@@ -517,7 +517,6 @@ class Ctx:
     report: Report
     batch_size: int
     penalties_matched: int = 0
-    rows_read: int = 0
 
 
 async def _run(deps: Deps, job: CollectionImport) -> None:
@@ -586,6 +585,15 @@ async def _save_report(deps: Deps, job: CollectionImport, ctx: Ctx) -> StoredFil
                                    owner_id=job.created_by_id)
 
 
+class Touched(NamedTuple):
+    """A record stored before this batch that the batch changes."""
+
+    record: CollectionRecord
+    row_no: int  # the file's row that changes it
+    counted: MatchState | None = None  # repeated in this file: the state an earlier batch counted it in
+    before: dict[str, Any] | None = None  # provided before (online or another import): for the change log
+
+
 async def _store(ctx: Ctx, batch: list[Checked]) -> None:
     """One batch, in one transaction: invalid rows go to the report; valid ones are 记名 and stored with their
     state (a record already provided by the department — same kind, number and subject — is updated and matched
@@ -600,27 +608,24 @@ async def _store(ctx: Ctx, batch: list[Checked]) -> None:
     failed = len(batch) - len(good)
     # The register is only read: loaded before the department's lock is taken, so the lock is held briefly.
     register = await Register.load([Subject(c.code, c.name) for c in good])
+    columns_of = [f.columns_of(job.kind, c.fields or {}) for c in good]
     async with in_transaction() as conn:
         await service.lock_dedup(conn, job.org_id, job.kind)
-        numbers = {f.columns_of(job.kind, c.fields or {})["record_no"] for c in good} - {""}
         existing: dict[tuple[str, str], CollectionRecord] = {}
-        for r in await _provided(conn, job, numbers):
+        for r in await _provided(conn, job, {cols["record_no"] for cols in columns_of} - {""}):
             existing[(r.record_no, r.subject_code)] = r
         fresh: dict[tuple[str, str], CollectionRecord] = {}
         new_rows: list[CollectionRecord] = []
-        # Records stored before this batch that it changes: (record, row number, state counted for it before in
-        # this job or None, the snapshot for the change log or None for a repeat within this file).
-        touched: dict[int, tuple[CollectionRecord, int, MatchState | None, dict[str, Any] | None]] = {}
+        touched: dict[int, Touched] = {}  # records stored before this batch that it changes, by id
         merged = 0
-        for c in good:
-            cols = f.columns_of(job.kind, c.fields or {})
+        for c, cols in zip(good, columns_of, strict=True):
             key = (cols["record_no"], c.code)
             r = (existing.get(key) or fresh.get(key)) if cols["record_no"] else None
             values = {"subject_code": c.code, "subject_name": c.name, "fields": c.fields, "is_public": c.is_public,
                       **cols, "import_job_id": job.id, "source_row": c.row.row_no}
             if r is None:
                 r = CollectionRecord(kind=job.kind, channel=job.channel, source_org_id=job.org_id,
-                                     provided_on=service.today(), created_by_id=ctx.actor.id,
+                                     provided_on=today(), created_by_id=ctx.actor.id,
                                      region_code=ctx.org.region_code, **values)
                 new_rows.append(r)
                 if cols["record_no"]:
@@ -630,24 +635,24 @@ async def _store(ctx: Ctx, batch: list[Checked]) -> None:
                 # The same record again in this file: the later row wins; stored and counted once.
                 merged += 1
                 if r.id is not None and r.id not in touched:
-                    touched[r.id] = (r, c.row.row_no, r.match_state, None)
+                    touched[r.id] = Touched(r, c.row.row_no, counted=r.match_state)
             else:
-                touched[r.id] = (r, c.row.row_no, None, service.snapshot(r))
+                touched[r.id] = Touched(r, c.row.row_no, before=service.snapshot(r))
             r.update_from_dict({**values, "channel": job.channel})
         pairs = [(r, register.match(Subject(r.subject_code, r.subject_name)))
-                 for r in [*new_rows, *(t[0] for t in touched.values())]]
+                 for r in [*new_rows, *(t.record for t in touched.values())]]
         if pairs:
             await service.apply_matches(pairs, ctx.org.region_code, conn)
         await db.insert_many(CollectionRecord, new_rows, conn)
         updated = 0
-        for r, row_no, counted, before in touched.values():
-            await r.save(using_db=conn)
-            if before is not None:
+        for t in touched.values():
+            await t.record.save(using_db=conn)
+            if t.before is not None:
                 updated += 1
-                await service.add_change(r, ctx.actor, before, f"{CHANNEL_LABELS[job.channel]}重复提交（第{row_no}"
-                                         f"行，同一文号、同一主体），已更新原记录并重新记名", conn)
-            elif counted is not None:
-                _count(job, counted, -1)  # counted by an earlier batch: counted again below as it is now
+                await service.add_change(t.record, ctx.actor, t.before, f"{CHANNEL_LABELS[job.channel]}重复提交（第"
+                                         f"{t.row_no}行，同一文号、同一主体），已更新原记录并重新记名", conn)
+            elif t.counted is not None:
+                _count(job, t.counted, -1)  # counted by an earlier batch: counted again below as it is now
         for r, _outcome in pairs:
             _count(job, r.match_state, 1)
             ctx.penalties_matched += r.kind == Kind.PENALTY and r.match_state == MatchState.MATCHED
@@ -655,8 +660,7 @@ async def _store(ctx: Ctx, batch: list[Checked]) -> None:
         job.updated += updated + merged
         job.failed += failed
         job.done += len(batch)
-        ctx.rows_read += len(batch)
-        job.total = max(job.total, ctx.rows_read)
+        job.total = max(job.total, job.done)
         await job.save(using_db=conn, update_fields=["stored", "updated", "matched", "unmatched", "failed", "done",
                                                      "total", "updated_at"])
 

@@ -7,7 +7,6 @@ import hashlib
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -17,6 +16,7 @@ from tortoise.transactions import in_transaction
 from getitong.collection import errors as c_errors
 from getitong.collection import fields as f
 from getitong.collection import schemas as s
+from getitong.collection.config import CHINA, today
 from getitong.collection.matching import Outcome, Register, Subject, match_one, normalize_code
 from getitong.collection.models import CollectionChange, CollectionImport, CollectionRecord
 from getitong.collection.workflow import (
@@ -38,12 +38,6 @@ from getitong.staff import scope
 from getitong.staff.models import Org, StaffUser
 from getitong.staff.permissions import Perm
 from getitong.staff.service import require
-
-CHINA = ZoneInfo("Asia/Shanghai")
-
-
-def today() -> date:
-    return datetime.now(CHINA).date()
 
 
 def _labels(mapping: dict[Any, str]) -> list[dict[str, str]]:
@@ -148,42 +142,40 @@ async def apply_matches(pairs: list[tuple[CollectionRecord, Outcome]], provider_
             await apply_match(r, outcome, provider_region, conn)
     if not fresh:
         return
-    keys = {(v["business_id"], v["doc_no"]) for _, v in fresh}
-
-    found = await _mirrors_of(keys, conn)
-    linked = set(await CollectionRecord.filter(penalty_id__in=[p.id for p in found.values()]).using_db(conn)
-                 .values_list("penalty_id", flat=True)) if found else set()
-    create: dict[tuple[int, str], tuple[CollectionRecord, dict[str, Any]]] = {}
-    waiting: list[tuple[CollectionRecord, tuple[int, str]]] = []
+    first: dict[tuple[int, str], tuple[CollectionRecord, dict[str, Any]]] = {}
     for r, v in fresh:
-        key = (v["business_id"], v["doc_no"])
-        p = found.get(key)
-        if p is None:
-            create.setdefault(key, (r, v))
-            waiting.append((r, key))
-        elif p.id in linked:
-            # Another provider's record mirrors the same decision: shared, as sync_penalty does.
-            p.update_from_dict(v)
-            await p.save(using_db=conn)
-            r.penalty_id = p.id
-        # else: recorded in 风险预警 itself (no record links it): theirs, left as it is; no mirror.
+        first.setdefault((v["business_id"], v["doc_no"]), (r, v))
+    found = await _mirrors_of(set(first), conn)
+    ids = await _share(found, first, conn)
+    create = {k: rv for k, rv in first.items() if k not in found}
     if create:
-        made = await _insert_penalties([{**v, "created_by_id": r.created_by_id} for r, v in create.values()], conn)
-        raced = {k for k in create if k not in made}
+        ids.update(await _insert_penalties([{**v, "created_by_id": r.created_by_id} for r, v in create.values()],
+                                           conn))
+        # Recorded by another transaction since the look-up (another department providing the same decision at the
+        # same moment): the insert left them out; the same rule as for those found.
+        raced = {k for k in create if k not in ids}
         if raced:
-            # Recorded by another transaction since the look-up (another department providing the same decision at
-            # the same moment): the insert left them out. Linked to that department's record: shared, as above; an
-            # entry of 风险预警 itself: no mirror.
-            again = await _mirrors_of(raced, conn)
-            taken = set(await CollectionRecord.filter(penalty_id__in=[p.id for p in again.values()]).using_db(conn)
-                        .values_list("penalty_id", flat=True)) if again else set()
-            for key, p in again.items():
-                if p.id in taken:
-                    p.update_from_dict(create[key][1])
-                    await p.save(using_db=conn)
-                    made[key] = p.id
-        for r, key in waiting:
-            r.penalty_id = made.get(key)
+            ids.update(await _share(await _mirrors_of(raced, conn), create, conn))
+    for r, v in fresh:
+        r.penalty_id = ids.get((v["business_id"], v["doc_no"]))
+
+
+async def _share(mirrors: dict[tuple[int, str], Penalty],
+                 given: dict[tuple[int, str], tuple[CollectionRecord, dict[str, Any]]], conn: Any) -> dict[Any, int]:
+    """Of penalties already recorded, those another provider's record links are shared mirrors (as sync_penalty
+    does): updated with the values given, their ids returned. The others were entered in 风险预警 itself: theirs,
+    left as they are, and no mirror."""
+    if not mirrors:
+        return {}
+    linked = set(await CollectionRecord.filter(penalty_id__in=[p.id for p in mirrors.values()]).using_db(conn)
+                 .values_list("penalty_id", flat=True))
+    ids = {}
+    for key, p in mirrors.items():
+        if p.id in linked:
+            p.update_from_dict(given[key][1])
+            await p.save(using_db=conn)
+            ids[key] = p.id
+    return ids
 
 
 MIRRORS_SQL = ("SELECT p.id FROM unnest($1::bigint[], $2::varchar[]) AS k(business_id, doc_no) CROSS JOIN LATERAL "
